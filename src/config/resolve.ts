@@ -1,0 +1,88 @@
+// Turns proofpress.config.json plus CLI overrides into one frozen ResolvedConfig with absolute paths.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../errors.ts';
+import { type SiteInfo, userConfigSchema } from './schema.ts';
+
+export const CONFIG_FILE = 'proofpress.config.json';
+
+/** The configuration every stage receives as its first argument. */
+export interface ResolvedConfig {
+  readonly root: string;
+  readonly contentDir: string;
+  readonly snippetsDir: string;
+  readonly outDir: string;
+  readonly cacheDir: string;
+  readonly venvDir: string;
+  readonly concurrency: number;
+  readonly exampleTimeoutMs: number;
+  readonly onExampleFailure: 'error' | 'warn';
+  readonly site: Readonly<SiteInfo>;
+  /** Reuse cached verifications of unchanged examples. */
+  readonly useCache: boolean;
+  /** Include drafts and future-dated posts. */
+  readonly drafts: boolean;
+  /** Python interpreter chosen by the user (PROOFPRESS_PYTHON), else found at run time. */
+  readonly pythonOverride?: string;
+}
+
+/** Overrides from the CLI or a test; they win over the config file. */
+export interface ConfigOverrides {
+  useCache?: boolean;
+  drafts?: boolean;
+  concurrency?: number;
+  outDir?: string;
+  snippetsDir?: string;
+  cacheDir?: string;
+  onExampleFailure?: 'error' | 'warn';
+}
+
+/** Read, validate and freeze the configuration of the project at `root`. */
+export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env = process.env): ResolvedConfig {
+  const absRoot = path.resolve(root);
+  const file = path.join(absRoot, CONFIG_FILE);
+  const raw = existsSync(file) ? readConfigFile(file) : {};
+  const parsed = userConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid ${CONFIG_FILE}: \`${issue.path.join('.') || '(root)'}\` ${issue.message}`, {
+      file: CONFIG_FILE,
+      hint: 'Fix the field named above; every field is optional and documented in src/config/schema.ts.',
+    });
+  }
+  const user = parsed.data;
+  const at = (dir: string) => path.resolve(absRoot, dir);
+  const outDir = at(overrides.outDir ?? user.outDir);
+  if (outDir === absRoot || absRoot.startsWith(outDir + path.sep)) {
+    throw new ConfigError(`outDir ${outDir} would replace the project itself`, {
+      file: CONFIG_FILE,
+      hint: 'Point outDir at a folder inside the project, such as "site".',
+    });
+  }
+  return Object.freeze({
+    root: absRoot,
+    contentDir: at(user.contentDir),
+    snippetsDir: at(overrides.snippetsDir ?? user.snippetsDir),
+    outDir,
+    cacheDir: at(overrides.cacheDir ?? user.cacheDir),
+    venvDir: at(user.venvDir),
+    concurrency: overrides.concurrency ?? user.concurrency,
+    exampleTimeoutMs: user.exampleTimeoutMs,
+    onExampleFailure: overrides.onExampleFailure ?? user.onExampleFailure,
+    site: Object.freeze({ ...user.site }),
+    useCache: overrides.useCache ?? true,
+    drafts: overrides.drafts ?? false,
+    pythonOverride: env.PROOFPRESS_PYTHON || undefined,
+  });
+}
+
+function readConfigFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Cannot read ${CONFIG_FILE}: ${(error as Error).message}`, {
+      file: CONFIG_FILE,
+      hint: 'The config file must be valid JSON.',
+    });
+  }
+}

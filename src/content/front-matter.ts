@@ -1,0 +1,53 @@
+// Stage 1b: split a post into front matter and body with gray-matter, locked down against code execution.
+import matter from 'gray-matter';
+import { FrontMatterError } from '../errors.ts';
+import type { SourceFile } from './load.ts';
+
+/** Front matter data, the Markdown body, and how many file lines precede the body. */
+export interface SplitPost {
+  data: Record<string, unknown>;
+  body: string;
+  /** Number of lines before the body starts; body line N is file line N + bodyOffset. */
+  bodyOffset: number;
+}
+
+function refuseEngine(language: string, file: string) {
+  return () => {
+    throw new FrontMatterError(`Front matter in \`---${language}\` is not allowed: it would run code from content`, {
+      file,
+      line: 1,
+      hint: 'Write the front matter as YAML between `---` lines.',
+    });
+  };
+}
+
+/** Parse the front matter of `source`. gray-matter always gets an options object: without one it caches by content forever. */
+export function splitFrontMatter(source: SourceFile): SplitPost {
+  const text = source.text.replace(/\r\n?/g, '\n');
+  const opening = /^---([^\n]*)\n/.exec(text);
+  const language = opening?.[1]?.trim() ?? '';
+  if (language !== '' && language !== 'yaml') {
+    // gray-matter would eval `---js` front matter and reject other languages with a bare message.
+    refuseEngine(language, source.path)();
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, {
+      engines: { js: refuseEngine('js', source.path), javascript: refuseEngine('javascript', source.path) },
+    });
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw error;
+    const yamlError = error as { mark?: { line?: number }; reason?: string; message: string };
+    throw new FrontMatterError(`Cannot read the front matter: ${yamlError.reason ?? yamlError.message}`, {
+      file: source.path,
+      line: yamlError.mark?.line === undefined ? 1 : yamlError.mark.line + 2,
+      hint: 'Front matter must be valid YAML between two `---` lines at the top of the file.',
+    });
+  }
+  const bodyStart = text.length - parsed.content.length;
+  return {
+    data: { ...(parsed.data as Record<string, unknown>) },
+    body: parsed.content,
+    bodyOffset: text.slice(0, bodyStart).split('\n').length - 1,
+  };
+}

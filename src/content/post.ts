@@ -1,0 +1,121 @@
+// Stage 1d: validate normalised front matter against the Post schema and build the Post record.
+import path from 'node:path';
+import { z } from 'zod';
+import { FrontMatterError } from '../errors.ts';
+import type { SourceFile } from './load.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { normaliseLegacyFrontMatter } from './legacy.ts';
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The front matter a post may carry. Unknown fields are kept (as `extra`) so migrated metadata survives. */
+export const frontMatterSchema = z.looseObject({
+  /** Post title. Required. */
+  title: z.string().min(1),
+  /** URL-safe name; defaults to the file name. */
+  slug: z.string().regex(SLUG, 'must be lower-case letters, digits and dashes').optional(),
+  /** Publication date; a date without a timezone is read as UTC. Required. */
+  date: z.date(),
+  /** Date of the last significant update. */
+  updated: z.date().optional(),
+  /** Tags, shown on the post and used for tag pages. */
+  tags: z.array(z.string().min(1)).default([]),
+  /** One-paragraph summary for lists and feeds; else `description`, else the first paragraph. */
+  summary: z.string().optional(),
+  description: z.string().optional(),
+  /** Drafts are left out of the site unless the build is run with --drafts. */
+  draft: z.boolean().default(false),
+  /** Old URL paths of this post; each gets a redirect page. */
+  aliases: z.array(z.string().startsWith('/', 'must start with /')).default([]),
+  /** Markdown shown in an aside at the top of the post, for editorial remarks. */
+  editor_note: z.string().optional(),
+  /** Python packages (pip requirement specifiers) the post's examples import. */
+  requirements: z.array(z.string().min(1)).default([]),
+  /** Metadata kept from a WordPress migration; `post_id` feeds `/?p=ID` redirects. */
+  wordpress: z.looseObject({ post_id: z.number().int().positive().optional() }).optional(),
+});
+
+type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** A validated post: metadata plus its Markdown body and where that body starts in the file. */
+export interface Post {
+  /** Path of the source file relative to the project root (`content/x.md`). */
+  source: string;
+  slug: string;
+  title: string;
+  date: Date;
+  updated?: Date;
+  tags: string[];
+  summary?: string;
+  draft: boolean;
+  aliases: string[];
+  editorNote?: string;
+  requirements: string[];
+  wordpressPostId?: number;
+  /** Front matter fields proofpress does not interpret (provenance, themes …). */
+  extra: Record<string, unknown>;
+  body: string;
+  bodyOffset: number;
+}
+
+/** Parse, normalise and validate one source file into a Post. */
+export function toPost(source: SourceFile): Post {
+  const split = splitFrontMatter(source);
+  const data = normaliseLegacyFrontMatter(split.data);
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = issue.path.join('.') || '(front matter)';
+    throw new FrontMatterError(`Front matter field \`${field}\`: ${describeIssue(issue, data)}`, {
+      file: source.path,
+      line: findFieldLine(source.text, String(issue.path[0] ?? '')),
+      hint: hintFor(field),
+    });
+  }
+  return buildPost(source, result.data, split.body, split.bodyOffset);
+}
+
+function buildPost(source: SourceFile, fm: FrontMatter, body: string, bodyOffset: number): Post {
+  const known = new Set(Object.keys(frontMatterSchema.shape));
+  const extra = Object.fromEntries(Object.entries(fm).filter(([key]) => !known.has(key)));
+  return {
+    source: source.path,
+    slug: fm.slug ?? slugFromPath(source.path),
+    title: fm.title,
+    date: fm.date,
+    updated: fm.updated,
+    tags: [...new Set(fm.tags)],
+    summary: fm.summary ?? fm.description,
+    draft: fm.draft,
+    aliases: fm.aliases,
+    editorNote: fm.editor_note,
+    requirements: fm.requirements,
+    wordpressPostId: fm.wordpress?.post_id,
+    extra,
+    body,
+    bodyOffset,
+  };
+}
+
+function slugFromPath(file: string): string {
+  return path.basename(file, '.md').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): string {
+  const key = issue.path[0];
+  if (issue.code === 'invalid_type' && key !== undefined && !(String(key) in data)) return 'is required';
+  return issue.message;
+}
+
+function hintFor(field: string): string {
+  if (field === 'date' || field === 'updated') return `Write \`${field}: 2006-08-31\` or \`${field}: 2006-08-31T16:24:46Z\`.`;
+  if (field === 'title') return 'Add `title: My post` to the front matter.';
+  return `Fix \`${field}\` in the front matter (see the Post schema in src/content/post.ts).`;
+}
+
+/** 1-based line of `key:` in the front matter, or 1 when it is absent. */
+function findFieldLine(text: string, key: string): number {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? 1 : index + 1;
+}

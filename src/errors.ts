@@ -1,0 +1,56 @@
+// The one error family of proofpress: every user-facing failure carries where it happened and what to do.
+
+/** Where and why a user-facing failure happened; printed by report/format-error without a stack trace. */
+export interface ErrorDetails {
+  /** Path of the file at fault, relative to the project root when possible. */
+  file?: string;
+  /** 1-based line in `file`. */
+  line?: number;
+  /** The example at fault, e.g. `simpletest.py (run=http)`. */
+  example?: string;
+  /** What the user should do next. */
+  hint?: string;
+  /** Extra lines printed verbatim after the message (a diff, a log tail). */
+  details?: string[];
+  cause?: unknown;
+}
+
+/** Base class of every error proofpress shows to a user. */
+export class ProofpressError extends Error {
+  readonly file?: string;
+  readonly line?: number;
+  readonly example?: string;
+  readonly hint?: string;
+  readonly details: string[];
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.file = details.file;
+    this.line = details.line;
+    this.example = details.example;
+    this.hint = details.hint;
+    this.details = details.details ?? [];
+  }
+
+  /** `file:line`, or just `file`, or undefined. */
+  get location(): string | undefined {
+    if (this.file === undefined) return undefined;
+    return this.line === undefined ? this.file : `${this.file}:${this.line}`;
+  }
+}
+
+/** Invalid proofpress configuration (config file or CLI flags). */
+export class ConfigError extends ProofpressError {}
+/** A post's front matter cannot be read or fails the schema. */
+export class FrontMatterError extends ProofpressError {}
+/** A fenced block's attributes are unknown or contradict each other. */
+export class ExampleSpecError extends ProofpressError {}
+/** The machine lacks something needed to run examples (Python, a package, nginx). */
+export class RunnerError extends ProofpressError {}
+/** One or more examples ran and did not produce what the post says. */
+export class ExampleFailedError extends ProofpressError {}
+/** The rendered site contains a broken internal link or similar. */
+export class RenderError extends ProofpressError {}
+/** The site could not be written to disk. */
+export class SiteWriteError extends ProofpressError {}

@@ -1,0 +1,161 @@
+// Stage 3a: parse a fenced block's info string (`python file=a.py run=http expect="…"`) into a validated ExampleSpec.
+import { ExampleSpecError } from '../errors.ts';
+
+export const RUN_KINDS = ['http', 'wsgi', 'script', 'fastcgi', 'none'] as const;
+/** How an example is executed: see the README's "Examples" section. */
+export type RunKind = (typeof RUN_KINDS)[number];
+
+/** What a fenced block declares about itself. */
+export interface ExampleSpec {
+  /** The fence language (`python`, `console` …), empty when absent. */
+  lang: string;
+  /** Name the code is saved under and shown as its title. */
+  file?: string;
+  run: RunKind;
+  /** WSGI callable to host (run=wsgi). */
+  app?: string;
+  /** Text the HTTP body or stdout must contain. */
+  expect?: string;
+  /** Expected HTTP status. @default 200 */
+  status: number;
+  /** Request path. @default "/" */
+  path: string;
+  /** Names of other blocks of the same post placed beside this one when it runs. */
+  with: string[];
+  /** Per-example timeout in milliseconds, overriding the config's. */
+  timeoutMs?: number;
+  /** Shown in a collapsed "support file" panel rather than in the prose. */
+  support: boolean;
+  /** Whether the info string carried any attribute at all (plain ```python blocks are not examples). */
+  annotated: boolean;
+}
+
+/** Where a spec came from, for error messages. */
+export interface SpecLocation {
+  file: string;
+  line: number;
+}
+
+const KNOWN = ['file', 'run', 'app', 'expect', 'status', 'path', 'with', 'timeout', 'support'] as const;
+type Known = (typeof KNOWN)[number];
+const FLAGS: ReadonlySet<string> = new Set(['support']);
+const RUNNABLE_LANGS: ReadonlySet<string> = new Set(['python', 'py', 'python3']);
+const HTTP_KINDS: ReadonlySet<RunKind> = new Set(['http', 'wsgi', 'fastcgi']);
+
+/** Split an info string into words, honouring "double" and 'single' quotes with backslash escapes. */
+export function tokenizeInfo(info: string, where: SpecLocation): string[] {
+  const words: string[] = [];
+  const pattern = /\s*((?:[^\s"']+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')+)/gy;
+  let match: RegExpExecArray | null;
+  let consumed = 0;
+  while ((match = pattern.exec(info)) !== null) {
+    words.push(match[1]!);
+    consumed = pattern.lastIndex;
+  }
+  if (info.slice(consumed).trim() !== '') {
+    throw new ExampleSpecError(`Unterminated quote in the code block's attributes: ${info.trim()}`, {
+      ...where,
+      hint: 'Close the quote, e.g. expect="My Own Hello World!".',
+    });
+  }
+  return words;
+}
+
+function unquote(value: string): string {
+  return value.replace(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g, (_m, dq?: string, sq?: string) =>
+    (dq ?? sq ?? '').replace(/\\(.)/g, '$1'),
+  );
+}
+
+/** Parse `timeout=` values: `10s`, `500ms` or a bare number of seconds. */
+export function parseDuration(value: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(value);
+  if (!match) return undefined;
+  const amount = Number(match[1]);
+  return Math.round(match[2] === 'ms' ? amount : amount * 1000);
+}
+
+/** Parse and validate a fence info string. Unknown attributes and impossible combinations throw ExampleSpecError. */
+export function parseFenceInfo(info: string, where: SpecLocation): ExampleSpec {
+  const [first = '', ...rest] = tokenizeInfo(info, where);
+  const lang = first.includes('=') ? '' : first;
+  const words = first.includes('=') ? [first, ...rest] : rest;
+  const attrs = new Map<Known, string>();
+  for (const word of words) {
+    const eq = word.indexOf('=');
+    const key = eq === -1 ? word : word.slice(0, eq);
+    if (!(KNOWN as readonly string[]).includes(key)) {
+      throw new ExampleSpecError(`Unknown code block attribute \`${key}\``, {
+        ...where,
+        hint: `Known attributes: ${KNOWN.join(', ')}.`,
+      });
+    }
+    if (attrs.has(key as Known)) {
+      throw new ExampleSpecError(`Attribute \`${key}\` is given twice`, { ...where, hint: 'Keep one of them.' });
+    }
+    if (eq === -1 && !FLAGS.has(key)) {
+      throw new ExampleSpecError(`Attribute \`${key}\` needs a value`, { ...where, hint: `Write ${key}=VALUE.` });
+    }
+    if (eq !== -1 && FLAGS.has(key)) {
+      throw new ExampleSpecError(`Attribute \`${key}\` is a flag and takes no value`, { ...where, hint: `Write just \`${key}\`.` });
+    }
+    attrs.set(key as Known, eq === -1 ? '' : unquote(word.slice(eq + 1)));
+  }
+  return validateSpec(lang, attrs, where);
+}
+
+function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocation): ExampleSpec {
+  const fail = (message: string, hint: string): never => {
+    throw new ExampleSpecError(message, { ...where, hint });
+  };
+  const runText = attrs.get('run') ?? 'none';
+  if (!(RUN_KINDS as readonly string[]).includes(runText)) {
+    fail(`Unknown run kind \`run=${runText}\``, `Use one of: ${RUN_KINDS.join(', ')}.`);
+  }
+  const run = runText as RunKind;
+  const has = (key: Known) => attrs.has(key);
+  if (run !== 'none' && !RUNNABLE_LANGS.has(lang)) {
+    fail(`A \`${lang || 'plain'}\` block cannot run=${run}`, 'proofpress runs Python examples: write ```python, or run=none.');
+  }
+  if (run === 'none') {
+    for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'app'] as const) {
+      if (has(key)) fail(`\`${key}=\` has no effect on a block that does not run`, 'Add run=http|wsgi|script|fastcgi, or remove it.');
+    }
+  }
+  if (run === 'wsgi' && !has('app')) fail('run=wsgi needs `app=NAME`, the WSGI callable to host', 'Add e.g. app=application.');
+  if (run !== 'wsgi' && has('app')) fail(`\`app=\` only applies to run=wsgi (this block is run=${run})`, 'Remove app= or use run=wsgi.');
+  if (run === 'script' && (has('status') || has('path'))) {
+    fail('`status=` and `path=` apply to HTTP examples, not run=script', 'Remove them, or use run=http.');
+  }
+  if (run === 'fastcgi' && !has('file')) fail('run=fastcgi needs `file=NAME` (the script the web server launches)', 'Add e.g. file=server.fcgi.');
+  const status = has('status') ? Number(attrs.get('status')) : 200;
+  if (!Number.isInteger(status) || status < 100 || status > 599) fail(`\`status=${attrs.get('status')}\` is not an HTTP status`, 'Use a number from 100 to 599.');
+  const requestPath = attrs.get('path') ?? '/';
+  if (!requestPath.startsWith('/')) fail(`\`path=${requestPath}\` must start with /`, 'Write e.g. path=/hello.');
+  const timeoutMs = has('timeout') ? parseDuration(attrs.get('timeout')!) : undefined;
+  if (has('timeout') && (timeoutMs === undefined || timeoutMs <= 0)) fail(`\`timeout=${attrs.get('timeout')}\` is not a duration`, 'Write e.g. timeout=10s or timeout=500ms.');
+  const file = attrs.get('file');
+  if (file !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(file)) {
+    fail(`\`file=${file}\` is not a plain file name`, 'Use a name like simpletest.py, without folders.');
+  }
+  const withFiles = (attrs.get('with') ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  if (file !== undefined && withFiles.includes(file)) fail(`\`with=\` names the block's own file ${file}`, 'List only other blocks.');
+  return {
+    lang,
+    file,
+    run,
+    app: attrs.get('app'),
+    expect: attrs.get('expect'),
+    status,
+    path: requestPath,
+    with: withFiles,
+    timeoutMs,
+    support: has('support'),
+    annotated: attrs.size > 0,
+  };
+}
+
+/** Whether a run kind answers over HTTP (so status/path/headers apply). */
+export function isHttpKind(run: RunKind): boolean {
+  return HTTP_KINDS.has(run);
+}

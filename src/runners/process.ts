@@ -1,0 +1,165 @@
+// The only place proofpress starts and stops processes: spawn, output capture, port reports, group kill.
+import type { Readable } from 'node:stream';
+import { execa } from 'execa';
+import { onExit } from 'signal-exit';
+import { REPORT_FD } from './sandbox.ts';
+
+/** A message sitecustomize.py (or a helper) wrote on the report descriptor. */
+export interface ProcessReport {
+  event: string;
+  [key: string]: unknown;
+}
+
+/** How a process ended. */
+export interface ProcessExit {
+  exitCode?: number;
+  signal?: string;
+}
+
+/** A running example process. */
+export interface ProcessHandle {
+  pid: number;
+  /** Everything printed so far, stdout and stderr interleaved (capped). */
+  log(): string;
+  /** Standard output alone (capped). */
+  stdout(): string;
+  /** Resolves with the first report matching `event`, or undefined if the process exits first. */
+  waitForReport(event: string): Promise<ProcessReport | undefined>;
+  /** Settles when the process exits, whoever killed it. */
+  exited: Promise<ProcessExit>;
+  /** Kill the whole process group and release its pipes. Safe to call more than once. */
+  kill(): Promise<void>;
+}
+
+export interface StartOptions {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+}
+
+const LOG_CAP = 256 * 1024;
+const SETTLE_AFTER_KILL_MS = 2_000;
+
+// Process groups still alive, killed if proofpress itself exits (normally or on SIGINT/SIGTERM).
+// execa's own `cleanup` skips detached children, which is what every example is.
+const liveGroups = new Set<number>();
+onExit(() => {
+  for (const pid of liveGroups) killGroup(pid);
+});
+
+/**
+ * Killing the group, not the child: examples are servers, and servers fork (wsgiref does not, but
+ * Paste, gunicorn and flup's prefork do). Each example is spawned `detached: true`, which makes it the
+ * leader of a new process group whose id is its pid; `process.kill(-pid)` then signals every member.
+ * SIGKILL because servers may ignore SIGTERM (flup takes ~0.9 s on it). A daemon that double-forks
+ * and calls setsid() escapes the group; it would keep our pipes open, so `kill()` destroys the streams
+ * and never waits longer than SETTLE_AFTER_KILL_MS for the child to settle.
+ */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+  liveGroups.delete(pid);
+}
+
+/** Start a process in its own process group with an explicit environment and a report pipe on fd 3. */
+export function startProcess(options: StartOptions): ProcessHandle {
+  const child = execa(options.command, options.args, {
+    cwd: options.cwd,
+    env: options.env,
+    extendEnv: false,
+    detached: true,
+    cleanup: false,
+    buffer: false,
+    reject: false,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`Could not start ${options.command}`);
+  liveGroups.add(pid);
+  let log = '';
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log = cap(log + chunk.toString('utf8'));
+    out = cap(out + chunk.toString('utf8'));
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log = cap(log + chunk.toString('utf8'));
+  });
+  const reports = collectReports(child.stdio[REPORT_FD] as Readable | undefined);
+  const exited = child.then(
+    (result) => ({ exitCode: result.exitCode, signal: result.signal }),
+    () => ({}),
+  );
+  void exited.then(() => liveGroups.delete(pid));
+  let killed: Promise<void> | undefined;
+  return {
+    pid,
+    log: () => log,
+    stdout: () => out,
+    waitForReport: (event) => Promise.race([reports.waitFor(event), exited.then(() => reports.find(event))]),
+    exited,
+    kill: () => {
+      killed ??= (async () => {
+        killGroup(pid);
+        for (const stream of child.stdio) (stream as Readable | null)?.destroy();
+        await Promise.race([exited, delay(SETTLE_AFTER_KILL_MS)]);
+      })();
+      return killed;
+    },
+  };
+}
+
+function collectReports(stream: Readable | undefined) {
+  const seen: ProcessReport[] = [];
+  const waiters: { event: string; resolve: (report: ProcessReport) => void }[] = [];
+  let buffered = '';
+  stream?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) !== -1) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      const report = parseReport(line);
+      if (!report) continue;
+      seen.push(report);
+      for (const waiter of waiters.filter((w) => w.event === report.event)) waiter.resolve(report);
+    }
+  });
+  stream?.on('error', () => {});
+  return {
+    find: (event: string) => seen.find((report) => report.event === event),
+    waitFor: (event: string) =>
+      new Promise<ProcessReport>((resolve) => {
+        const found = seen.find((report) => report.event === event);
+        if (found) resolve(found);
+        else waiters.push({ event, resolve });
+      }),
+  };
+}
+
+function parseReport(line: string): ProcessReport | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value && typeof value === 'object' && 'event' in value ? (value as ProcessReport) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function cap(text: string): string {
+  return text.length > LOG_CAP ? text.slice(text.length - LOG_CAP) : text;
+}
+
+/** Resolve after `ms` milliseconds (timer unref'd so it never keeps proofpress alive). */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** The last `lines` lines of a log, for error messages. */
+export function tailLines(text: string, lines = 15): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}

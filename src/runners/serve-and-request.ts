@@ -1,0 +1,68 @@
+// The shared shape of every HTTP-checked run: start a server process, wait until it listens, request, kill.
+import type { Example } from '../examples/extract.ts';
+import { requestOnce } from './http-request.ts';
+import { delay, type ProcessHandle, startProcess, tailLines } from './process.ts';
+import type { Sandbox } from './sandbox.ts';
+import type { HttpCapture, RunContext, RunRecord, RuntimeInfo } from './types.ts';
+
+export interface ServeOptions {
+  example: Example;
+  sandbox: Sandbox;
+  ctx: RunContext;
+  command: string;
+  args: string[];
+  runtime: RuntimeInfo;
+}
+
+// After the response, give the server a moment to print its access-log line before it is killed.
+const LOG_SETTLE_MS = 60;
+
+/** Run a server example end to end and record what happened; never throws for example failures. */
+export async function serveAndRequest(options: ServeOptions): Promise<RunRecord> {
+  const { example, sandbox, ctx } = options;
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const timeoutMs = example.spec.timeoutMs ?? ctx.timeoutMs;
+  const server = startProcess({ command: options.command, args: options.args, cwd: sandbox.workDir, env: sandbox.env });
+  const finish = (fields: { http?: HttpCapture; error?: string }): RunRecord => ({
+    ...fields,
+    serverLog: server.log(),
+    startedAt,
+    durationMs: Date.now() - started,
+    runtime: options.runtime,
+  });
+  try {
+    const outcome = await withDeadline(exchange(server, example, timeoutMs), timeoutMs);
+    if (outcome === 'timeout') return finish({ error: `timed out after ${timeoutMs} ms` });
+    if ('error' in outcome) return finish({ error: outcome.error });
+    await delay(LOG_SETTLE_MS);
+    return finish({ http: outcome.http });
+  } finally {
+    await server.kill();
+  }
+}
+
+async function exchange(server: ProcessHandle, example: Example, timeoutMs: number): Promise<{ http: HttpCapture } | { error: string }> {
+  const listening = await server.waitForReport('listening');
+  if (!listening) {
+    const exit = await server.exited;
+    const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.exitCode}`;
+    return { error: `the server exited (${how}) before it listened on a port\n${tailLines(server.log())}` };
+  }
+  const askedPort = Number(listening.asked_port) || 80;
+  try {
+    const http = await requestOnce({
+      port: Number(listening.port),
+      path: example.spec.path,
+      host: `localhost:${askedPort}`,
+      timeoutMs,
+    });
+    return { http };
+  } catch (error) {
+    return { error: `HTTP request failed: ${(error as Error).message}` };
+  }
+}
+
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  return Promise.race([promise, delay(ms).then(() => 'timeout' as const)]);
+}

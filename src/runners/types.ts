@@ -1,0 +1,52 @@
+// The contract between the runner registry and each runner kind, and the record a run produces.
+import type { Example } from '../examples/extract.ts';
+import type { RunKind } from '../examples/fence-info.ts';
+import type { PythonRuntime } from './python-runtime.ts';
+import type { Sandbox } from './sandbox.ts';
+
+/** What ran an example: shown in the verification line. */
+export interface RuntimeInfo {
+  python: string;
+  /** e.g. `wsgiref HTTP server started by the example`. */
+  gateway: string;
+  /** For FastCGI: the front end that spoke HTTP to the reader (nginx, embedded). */
+  frontEnd?: string;
+  /** Other versions that matter (flup, nginx), name → version. */
+  components?: Record<string, string>;
+}
+
+/** An HTTP exchange as the client saw it. */
+export interface HttpCapture {
+  /** e.g. `HTTP/1.0 200 OK`. */
+  statusLine: string;
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+/** What happened when an example ran; plain data, checked later by verify/. */
+export interface RunRecord {
+  /** Set when the run could not produce a result (server exited, timeout, no answer). */
+  error?: string;
+  http?: HttpCapture;
+  /** For run=script: standard output and the exit code. */
+  stdout?: string;
+  exitCode?: number;
+  /** Everything the example's processes printed (stdout and stderr interleaved), capped. */
+  serverLog: string;
+  startedAt: string;
+  durationMs: number;
+  runtime: RuntimeInfo;
+}
+
+/** Shared, per-build facts a runner needs. */
+export interface RunContext {
+  python: PythonRuntime;
+  timeoutMs: number;
+}
+
+/** One way of running an example. */
+export interface Runner {
+  kind: Exclude<RunKind, 'none'>;
+  run(example: Example, sandbox: Sandbox, ctx: RunContext): Promise<RunRecord>;
+}

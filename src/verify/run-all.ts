@@ -1,0 +1,41 @@
+// Stage 5d: verify every example with bounded concurrency, reusing cached passes; collects, never throws per example.
+import pMap from 'p-map';
+import type { Example } from '../examples/extract.ts';
+import type { RunContext } from '../runners/types.ts';
+import { cacheKey, readCached, writeCached } from './cache.ts';
+import type { Verification } from './types.ts';
+import { identify, verifyExample } from './verify-one.ts';
+
+export interface VerifyAllOptions {
+  ctx: RunContext;
+  concurrency: number;
+  /** Cache folder and runtime fingerprint; omit to run everything. */
+  cache?: { dir: string; runtimeFingerprint: string };
+  /** Called as each example finishes, for progress output. */
+  onVerified?: (verification: Verification) => void;
+}
+
+/** Verify `examples` (in any order, results in input order). */
+export async function verifyAll(examples: Example[], options: VerifyAllOptions): Promise<Verification[]> {
+  return pMap(
+    examples,
+    async (example) => {
+      const verification = await verifyWithCache(example, options);
+      options.onVerified?.(verification);
+      return verification;
+    },
+    { concurrency: options.concurrency },
+  );
+}
+
+async function verifyWithCache(example: Example, options: VerifyAllOptions): Promise<Verification> {
+  const { cache } = options;
+  const key = cache && example.spec.run !== 'none' ? cacheKey(example, cache.runtimeFingerprint) : undefined;
+  if (cache && key) {
+    const hit = await readCached(cache.dir, key);
+    if (hit) return { ...hit, ...identify(example), cached: true };
+  }
+  const verification = await verifyExample(example, options.ctx);
+  if (cache && key) await writeCached(cache.dir, key, verification);
+  return verification;
+}

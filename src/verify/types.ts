@@ -1,0 +1,23 @@
+// The verification record: what the build, the page and the report know about one example.
+import type { RunRecord } from '../runners/types.ts';
+
+export type VerificationStatus = 'passed' | 'failed' | 'skipped';
+
+/** The outcome of checking one example. Plain data: rendered, cached and written to verification.json. */
+export interface Verification {
+  exampleId: string;
+  source: string;
+  line: number;
+  label: string;
+  status: VerificationStatus;
+  /** Why it was skipped, or a one-line summary of why it failed. */
+  reason?: string;
+  /** Every check that failed, in words. */
+  failures: string[];
+  /** Expected vs actual, as a line diff (`-` expected, `+` actual). */
+  diff?: string;
+  /** What the run captured; absent for skipped examples. */
+  record?: RunRecord;
+  /** True when this result was reused from the cache (same code, spec and runtime). */
+  cached: boolean;
+}
