@@ -50,6 +50,16 @@ export class ExampleSpecError extends ProofpressError {}
 export class RunnerError extends ProofpressError {}
 /** One or more examples ran and did not produce what the post says. */
 export class ExampleFailedError extends ProofpressError {}
+/** The build's summary of failed examples; `failures` holds one located error per example. */
+export class ExamplesFailedError extends ProofpressError {
+  constructor(
+    message: string,
+    readonly failures: ExampleFailedError[],
+    details: ErrorDetails = {},
+  ) {
+    super(message, details);
+  }
+}
 /** The rendered site contains a broken internal link or similar. */
 export class RenderError extends ProofpressError {}
 /** The site could not be written to disk. */

@@ -34,6 +34,7 @@ export interface ConfigOverrides {
   outDir?: string;
   snippetsDir?: string;
   cacheDir?: string;
+  venvDir?: string;
   onExampleFailure?: 'error' | 'warn';
 }
 
@@ -65,7 +66,7 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     snippetsDir: at(overrides.snippetsDir ?? user.snippetsDir),
     outDir,
     cacheDir: at(overrides.cacheDir ?? user.cacheDir),
-    venvDir: at(user.venvDir),
+    venvDir: at(overrides.venvDir ?? user.venvDir),
     concurrency: overrides.concurrency ?? user.concurrency,
     exampleTimeoutMs: user.exampleTimeoutMs,
     onExampleFailure: overrides.onExampleFailure ?? user.onExampleFailure,

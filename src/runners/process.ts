@@ -158,8 +158,3 @@ function cap(text: string): string {
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
-
-/** The last `lines` lines of a log, for error messages. */
-export function tailLines(text: string, lines = 15): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
-}

@@ -1,7 +1,8 @@
 // The shared shape of every HTTP-checked run: start a server process, wait until it listens, request, kill.
 import type { Example } from '../examples/extract.ts';
 import { requestOnce } from './http-request.ts';
-import { delay, type ProcessHandle, startProcess, tailLines } from './process.ts';
+import { tailLines } from '../util/text.ts';
+import { delay, type ProcessHandle, startProcess } from './process.ts';
 import type { Sandbox } from './sandbox.ts';
 import type { HttpCapture, RunContext, RunRecord, RuntimeInfo } from './types.ts';
 

@@ -1,0 +1,77 @@
+// The build pipeline as an ordered list of named steps: content → markdown → examples → runners → verify → render → site.
+import type { ResolvedConfig } from './config/resolve.ts';
+import { loadPosts } from './content/load-posts.ts';
+import { extractExamples } from './examples/extract.ts';
+import { writeSnippets } from './examples/snippet.ts';
+import { createMarkdown } from './markdown/create.ts';
+import { parsePost } from './markdown/parse.ts';
+import type { OutputFileData } from './render/output.ts';
+import type { VerifiedPost } from './render/post-page.ts';
+import { renderSite } from './render/render-site.ts';
+import { failureError, summaryError } from './report/failures.ts';
+import { type Reporter, silentReporter } from './report/progress.ts';
+import { preparePython } from './runners/prepare.ts';
+import { writeSite } from './site/write.ts';
+import { verificationContext } from './verify/context.ts';
+import { verifyAll } from './verify/run-all.ts';
+import type { Verification } from './verify/types.ts';
+
+export interface BuildOptions {
+  reporter?: Reporter;
+  /** Write snippets/ and site/ (default). With false the build returns the files and touches nothing. */
+  write?: boolean;
+}
+
+export interface BuildResult {
+  posts: VerifiedPost[];
+  verifications: Verification[];
+  files: OutputFileData[];
+}
+
+/** Build the site of `config`: every example is run and checked before any page is written. */
+export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const reporter = options.reporter ?? silentReporter;
+  const write = options.write ?? true;
+  const step = createStep(reporter);
+
+  const posts = await step('Loaded posts', () => loadPosts(config));
+  const md = createMarkdown();
+  const parsed = await step('Parsed Markdown', () => posts.map((post) => parsePost(md, post)));
+  const extracted = await step('Extracted examples', () => parsed.map((post) => ({ parsed: post, ...extractExamples(post) })));
+  const examples = extracted.flatMap((post) => post.examples);
+  if (write) {
+    await step('Wrote snippets', () =>
+      Promise.all(extracted.map((post) => writeSnippets({ snippetsDir: config.snippetsDir, root: config.root, slug: post.parsed.post.slug, examples: post.examples }))),
+    );
+  }
+  const needsPython = examples.some((example) => example.spec.run !== 'none');
+  const python = needsPython ? await step('Prepared Python', () => preparePython(config, posts)) : undefined;
+  const ctx = python ? await verificationContext(config, python) : undefined;
+  const verifications = await step(`Verified ${examples.length} examples`, () =>
+    verifyAll(examples, { ...ctxOrSkipAll(ctx), concurrency: config.concurrency, onVerified: reporter.example }),
+  );
+  const failed = verifications.filter((verification) => verification.status === 'failed');
+  if (failed.length > 0 && config.onExampleFailure === 'error') throw summaryError(failed.map(failureError), examples.length);
+  let offset = 0;
+  const verified: VerifiedPost[] = extracted.map((post) => {
+    const own = verifications.slice(offset, (offset += post.examples.length));
+    return { parsed: post.parsed, examples: post.examples, exampleTokens: post.tokens, verifications: own };
+  });
+  const files = await step('Rendered pages', () => renderSite(config, md, verified));
+  if (write) await step(`Wrote ${files.length} files to ${config.outDir}`, () => writeSite(config.outDir, files));
+  return { posts: verified, verifications, files };
+}
+
+function ctxOrSkipAll(ctx: Awaited<ReturnType<typeof verificationContext>> | undefined) {
+  // Without Python there is nothing runnable (needsPython was false), so every example is skipped.
+  return ctx ?? { ctx: { python: { executable: '', version: '' }, timeoutMs: 0 } };
+}
+
+function createStep(reporter: Reporter) {
+  return async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const result = await fn();
+    reporter.step(name, Date.now() - started);
+    return result;
+  };
+}

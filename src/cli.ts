@@ -1,0 +1,74 @@
+// Command line: `proofpress build | check | setup-python`; prints progress and errors, sets the exit code.
+import { Command, InvalidArgumentError } from 'commander';
+import { build } from './build.ts';
+import { type ConfigOverrides, resolveConfig } from './config/resolve.ts';
+import { loadPosts } from './content/load-posts.ts';
+import { ExamplesFailedError } from './errors.ts';
+import { printError } from './report/format-error.ts';
+import { createReporter } from './report/progress.ts';
+import { printSummary } from './report/summary.ts';
+import { preparePython } from './runners/prepare.ts';
+
+function parseConcurrency(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return number;
+}
+
+interface BuildFlags {
+  root: string;
+  drafts?: boolean;
+  cache: boolean;
+  concurrency?: number;
+  quiet?: boolean;
+}
+
+function overridesFrom(flags: BuildFlags): ConfigOverrides {
+  return { drafts: flags.drafts, useCache: flags.cache, concurrency: flags.concurrency };
+}
+
+async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
+  const config = resolveConfig(flags.root, overridesFrom(flags));
+  const reporter = createReporter(process.stderr, flags.quiet);
+  const started = Date.now();
+  const result = await build(config, { reporter, write });
+  printSummary(result.verifications, Date.now() - started, write ? config.outDir : undefined);
+}
+
+const program = new Command()
+  .name('proofpress')
+  .description('A static blog engine that runs every code example of a post and publishes what it verified.')
+  .showHelpAfterError();
+
+for (const [name, description, write] of [
+  ['build', 'verify every example, then write snippets/ and site/', true],
+  ['check', 'verify every example without writing anything', false],
+] as const) {
+  program
+    .command(name)
+    .description(description)
+    .option('--root <dir>', 'project folder', '.')
+    .option('--drafts', 'include drafts and future-dated posts')
+    .option('--no-cache', 'run every example even when a cached result matches')
+    .option('--concurrency <n>', 'examples run at once', parseConcurrency)
+    .option('--quiet', 'print only failures and the summary')
+    .action((flags: BuildFlags) => runBuild(flags, write));
+}
+
+program
+  .command('setup-python')
+  .description("create or refresh .venv with the Python packages posts declare (run by npm's postinstall)")
+  .option('--root <dir>', 'project folder', '.')
+  .action(async (flags: { root: string }) => {
+    const config = resolveConfig(flags.root, { drafts: true });
+    const runtime = await preparePython(config, await loadPosts(config));
+    process.stderr.write(`✓ Python ${runtime.version} ready at ${runtime.executable}\n`);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof ExamplesFailedError) for (const failure of error.failures) printError(failure);
+  printError(error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,34 @@
+// Stage 6d: markdown-it render rules that turn code tokens into example figures, reading verifications from env.
+import type MarkdownIt from 'markdown-it';
+import type { Example } from '../examples/extract.ts';
+import type { Verification } from '../verify/types.ts';
+import { renderExampleFigure } from './example-figure.ts';
+import type { CodeHighlighter } from './highlight.ts';
+
+/** What the render env carries for one post: which token is which example. */
+export interface ExampleRenderEnv {
+  proofpress: {
+    /** Token index of an example's code block → its example and verification. */
+    byToken: Map<number, { example: Example; verification: Verification }>;
+    /** Token indexes of ```output blocks, rendered inside their example's figure instead. */
+    outputTokens: Set<number>;
+    highlighter: CodeHighlighter;
+  };
+}
+
+/**
+ * Replace the `fence` and `code_block` rules. Every code token of a post is an example (extract.ts
+ * made one per block), so the rule only looks it up; the code rendered is the token's content, the
+ * same string the runner wrote to disk.
+ */
+export function installExampleRules(md: MarkdownIt): void {
+  const render: MarkdownIt['renderer']['rules']['fence'] = (_tokens, index, _options, env: ExampleRenderEnv) => {
+    const state = env.proofpress;
+    if (state.outputTokens.has(index)) return '';
+    const entry = state.byToken.get(index);
+    if (!entry) throw new Error(`code token ${index} has no example: extraction and rendering disagree`);
+    return renderExampleFigure({ ...entry, highlighter: state.highlighter });
+  };
+  md.renderer.rules.fence = render;
+  md.renderer.rules.code_block = render;
+}

@@ -1,0 +1,25 @@
+// Turns failed verifications into one ExampleFailedError each, located at the example's file and line.
+import { ExampleFailedError, ExamplesFailedError } from '../errors.ts';
+import { tailLines } from '../util/text.ts';
+import type { Verification } from '../verify/types.ts';
+
+/** A located, printable error for one failed example. */
+export function failureError(verification: Verification): ExampleFailedError {
+  const details: string[] = verification.failures.slice(1).map((failure) => `also: ${failure}`);
+  if (verification.diff) details.push('Expected (-) vs actual (+):', verification.diff.split('\n').slice(0, 40).join('\n'));
+  if (verification.record?.serverLog) details.push('Server log (last lines):', tailLines(verification.record.serverLog, 12));
+  return new ExampleFailedError(`Example failed: ${verification.reason ?? 'unknown reason'}`, {
+    file: verification.source,
+    line: verification.line,
+    example: verification.label,
+    details,
+    hint: `Fix the code or its expectation at ${verification.source}:${verification.line}; run just this example with \`npx tsx snippets/${verification.exampleId}.ts\`.`,
+  });
+}
+
+/** The one error a build throws after verifying everything: it carries each located failure. */
+export function summaryError(failures: ExampleFailedError[], total: number): ExamplesFailedError {
+  return new ExamplesFailedError(`${failures.length} of ${total} examples failed; the site was not written`, failures, {
+    hint: 'Each failure above names its file and line. The previous site/ is unchanged.',
+  });
+}

@@ -1,0 +1,36 @@
+// Formats any error for the terminal: message, location, example, details, hint, causes; a stack only with DEBUG.
+import { ProofpressError } from '../errors.ts';
+
+const useColour = (stream: NodeJS.WriteStream) => stream.isTTY && !process.env.NO_COLOR;
+const paint = (code: string, text: string, colour: boolean) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/** The printable text of `error` (no trailing newline). */
+export function formatError(error: unknown, options: { colour?: boolean; debug?: boolean } = {}): string {
+  const colour = options.colour ?? false;
+  const debug = options.debug ?? Boolean(process.env.DEBUG);
+  const lines: string[] = [];
+  if (error instanceof ProofpressError) {
+    lines.push(paint('31;1', `✗ ${error.message}`, colour));
+    if (error.location) lines.push(`  File: ${error.location}`);
+    if (error.example) lines.push(`  Example: ${error.example}`);
+    for (const detail of error.details) lines.push(...indent(detail));
+    if (error.hint) lines.push(paint('33', `  Hint: ${error.hint}`, colour));
+  } else {
+    lines.push(paint('31;1', `✗ Internal error: ${(error as Error)?.message ?? String(error)}`, colour));
+    lines.push('  This is a bug in proofpress. Run again with DEBUG=1 to see the stack trace, and report it.');
+  }
+  for (let cause = (error as Error)?.cause; cause; cause = (cause as Error).cause) {
+    lines.push(`  Reason: ${(cause as Error).message ?? String(cause)}`);
+  }
+  if (debug && error instanceof Error && error.stack) lines.push('', error.stack);
+  return lines.join('\n');
+}
+
+function indent(text: string): string[] {
+  return text.split('\n').map((line) => `  ${line}`);
+}
+
+/** Print `error` to stderr, coloured when stderr is a terminal. */
+export function printError(error: unknown): void {
+  process.stderr.write(`${formatError(error, { colour: useColour(process.stderr) })}\n`);
+}

@@ -1,0 +1,71 @@
+// Creates and refreshes the project-local virtual environment holding the Python packages posts declare.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { RunnerError } from '../errors.ts';
+import { findPython, probePython, type PythonRuntime } from './python-runtime.ts';
+
+/** A requirement specifier and the posts that declare it. */
+export interface DeclaredRequirement {
+  requirement: string;
+  posts: string[];
+}
+
+const STAMP = 'proofpress-requirements.json';
+const PIP_TIMEOUT_MS = 10 * 60_000;
+
+/** Merge the `requirements` of each post into one sorted list, remembering who asked for what. */
+export function collectRequirements(posts: { source: string; requirements: string[] }[]): DeclaredRequirement[] {
+  const byRequirement = new Map<string, string[]>();
+  for (const post of posts) for (const requirement of post.requirements) byRequirement.set(requirement, [...(byRequirement.get(requirement) ?? []), post.source]);
+  return [...byRequirement].sort(([a], [b]) => a.localeCompare(b)).map(([requirement, posts]) => ({ requirement, posts }));
+}
+
+/**
+ * Make sure `venvDir` exists, was made from the base interpreter, and holds exactly what posts
+ * declare. A stamp file records both; when it matches, this costs one interpreter start-up.
+ */
+export async function ensureVenv(options: { venvDir: string; baseCandidates: string[]; requirements: DeclaredRequirement[] }): Promise<PythonRuntime> {
+  const venvPython = path.join(options.venvDir, 'bin', 'python');
+  const base = await findPython(options.baseCandidates);
+  const wanted = JSON.stringify({ base: base.executable, version: base.version, requirements: options.requirements.map((r) => r.requirement) });
+  const stampFile = path.join(options.venvDir, STAMP);
+  const stamp = existsSync(stampFile) ? await readFile(stampFile, 'utf8') : '';
+  if (stamp === wanted) {
+    const runtime = await probePython(venvPython);
+    if (runtime) return runtime;
+  }
+  await createVenv(base, options.venvDir);
+  if (options.requirements.length > 0) await installRequirements(venvPython, options.requirements);
+  await writeFile(stampFile, wanted);
+  const runtime = await probePython(venvPython);
+  if (!runtime) throw new RunnerError(`The virtual environment at ${options.venvDir} does not start`, { hint: `Delete ${options.venvDir} and run \`npm install\` again.` });
+  return runtime;
+}
+
+async function createVenv(base: PythonRuntime, venvDir: string): Promise<void> {
+  const result = await execa(base.executable, ['-m', 'venv', '--clear', venvDir], { reject: false, stdin: 'ignore', all: true });
+  if (result.exitCode !== 0) {
+    throw new RunnerError(`Could not create the Python virtual environment ${venvDir} with ${base.executable}`, {
+      hint: 'On Debian/Ubuntu install the venv module: `apt-get install python3-venv`. Then run `npm install` again.',
+      details: [String(result.all ?? '').trim()],
+    });
+  }
+}
+
+async function installRequirements(venvPython: string, requirements: DeclaredRequirement[]): Promise<void> {
+  const result = await execa(
+    venvPython,
+    ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '--quiet', ...requirements.map((r) => r.requirement)],
+    { reject: false, stdin: 'ignore', all: true, timeout: PIP_TIMEOUT_MS },
+  );
+  if (result.exitCode === 0) return;
+  const output = String(result.all ?? '');
+  const culprit = requirements.find((r) => output.includes(r.requirement.split(/[=<>!~ ;[]/)[0]!)) ?? requirements[0]!;
+  throw new RunnerError(`Could not install the Python requirement \`${culprit.requirement}\` declared by ${culprit.posts.join(', ')}`, {
+    file: culprit.posts[0],
+    hint: 'Check the package name and version on PyPI (`pip index versions NAME`), fix `requirements:` in the front matter, then build again.',
+    details: output.trim().split('\n').slice(-8),
+  });
+}

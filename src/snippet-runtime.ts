@@ -1,0 +1,32 @@
+// Entry point of the generated snippets in snippets/: verify one embedded example and exit 0 (passed) or 1.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveConfig } from './config/resolve.ts';
+import { loadPosts } from './content/load-posts.ts';
+import type { Example } from './examples/extract.ts';
+import { failureError } from './report/failures.ts';
+import { printError } from './report/format-error.ts';
+import { preparePython } from './runners/prepare.ts';
+import { verificationContext } from './verify/context.ts';
+import { describeVerification } from './render/verification-line.ts';
+import { verifyExample } from './verify/verify-one.ts';
+
+/** Verify `example` (embedded in the snippet at `snippetUrl`) with the project's Python, always running it (no cache). */
+export async function runSnippet(snippetUrl: string, relativeRoot: string, example: Example): Promise<void> {
+  try {
+    const root = path.resolve(path.dirname(fileURLToPath(snippetUrl)), relativeRoot);
+    const config = resolveConfig(root, { useCache: false, drafts: true });
+    const python = await preparePython(config, await loadPosts(config));
+    const { ctx } = await verificationContext(config, python);
+    const verification = await verifyExample(example, ctx);
+    if (verification.status === 'failed') {
+      printError(failureError(verification));
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(`${example.source}:${example.line} ${example.label}: ${describeVerification(verification)}\n`);
+  } catch (error) {
+    printError(error);
+    process.exitCode = 1;
+  }
+}
