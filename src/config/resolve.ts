@@ -17,12 +17,13 @@ export interface ResolvedConfig {
   readonly concurrency: number;
   readonly exampleTimeoutMs: number;
   readonly onExampleFailure: 'error' | 'warn';
+  readonly linkCheck: 'error' | 'warn';
   readonly site: Readonly<SiteInfo>;
   /** Reuse cached verifications of unchanged examples. */
   readonly useCache: boolean;
   /** Include drafts and future-dated posts. */
   readonly drafts: boolean;
-  /** Python interpreter chosen by the user (PROOFPRESS_PYTHON), else found at run time. */
+  /** Interpreter chosen by the user (PROOFPRESS_PYTHON), used as is: no venv is managed then. */
   readonly pythonOverride?: string;
 }
 
@@ -35,6 +36,8 @@ export interface ConfigOverrides {
   snippetsDir?: string;
   cacheDir?: string;
   venvDir?: string;
+  /** Use this interpreter as is, without managing a venv (like PROOFPRESS_PYTHON). */
+  pythonOverride?: string;
   onExampleFailure?: 'error' | 'warn';
 }
 
@@ -70,10 +73,11 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     concurrency: overrides.concurrency ?? user.concurrency,
     exampleTimeoutMs: user.exampleTimeoutMs,
     onExampleFailure: overrides.onExampleFailure ?? user.onExampleFailure,
+    linkCheck: user.linkCheck,
     site: Object.freeze({ ...user.site }),
     useCache: overrides.useCache ?? true,
     drafts: overrides.drafts ?? false,
-    pythonOverride: env.PROOFPRESS_PYTHON || undefined,
+    pythonOverride: overrides.pythonOverride ?? (env.PROOFPRESS_PYTHON || undefined),
   });
 }
 

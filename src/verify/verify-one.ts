@@ -13,7 +13,7 @@ export function identify(example: Example): Pick<Verification, 'exampleId' | 'so
 /** Why an example does not run, or undefined when it does. */
 export function skipReason(example: Example): string | undefined {
   if (example.spec.run !== 'none') return hasRunner(example.spec.run) ? undefined : `no runner for run=${example.spec.run} on this build`;
-  return example.spec.annotated ? 'shown only (run=none)' : 'not run: the block has no run= attribute';
+  return example.spec.annotated ? 'shown only (run=none)' : 'the block has no run= attribute';
 }
 
 /** Run and check `example`, or record why it is skipped. */

@@ -1,0 +1,42 @@
+// One test per example of every article in content/, run through the same stages as `npm run build`.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { resolveConfig } from '../src/config/resolve.ts';
+import { loadPosts } from '../src/content/load-posts.ts';
+import { extractExamples } from '../src/examples/extract.ts';
+import { createMarkdown } from '../src/markdown/create.ts';
+import { parsePost } from '../src/markdown/parse.ts';
+import { failureError } from '../src/report/failures.ts';
+import { formatError } from '../src/report/format-error.ts';
+import { preparePython } from '../src/runners/prepare.ts';
+import type { RunContext } from '../src/runners/types.ts';
+import { verificationContext } from '../src/verify/context.ts';
+import { verifyExample } from '../src/verify/verify-one.ts';
+import { REPO_ROOT } from './helpers/project.ts';
+
+// Articles run uncached: a test that reuses an old result would not show the code works today.
+const config = resolveConfig(REPO_ROOT, { useCache: false, drafts: true });
+const posts = await loadPosts(config);
+const md = createMarkdown();
+let ctx: RunContext;
+
+beforeAll(async () => {
+  ctx = (await verificationContext(config, await preparePython(config, posts))).ctx;
+});
+
+for (const post of posts) {
+  const { examples } = extractExamples(parsePost(md, post));
+  describe(post.source.replace(/^content\//, ''), () => {
+    for (const example of examples) {
+      const name = `${example.spec.file ?? `block ${example.index}`} (line ${example.line}, run=${example.spec.run})`;
+      if (example.spec.run === 'none') {
+        test.skip(`${name} is shown only`, () => {});
+        continue;
+      }
+      test(`${name} produces what the article says`, async () => {
+        const verification = await verifyExample(example, ctx);
+        if (verification.status === 'failed') expect.fail(formatError(failureError(verification)));
+        expect(verification.status).toBe('passed');
+      });
+    }
+  });
+}
