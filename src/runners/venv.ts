@@ -62,7 +62,15 @@ async function installRequirements(venvPython: string, requirements: DeclaredReq
   );
   if (result.exitCode === 0) return;
   const output = String(result.all ?? '');
-  const culprit = requirements.find((r) => output.includes(r.requirement.split(/[=<>!~ ;[]/)[0]!)) ?? requirements[0]!;
+  // pip names the requirement it could not satisfy: "No matching distribution found for flup==9.9".
+  const named = /(?:No matching distribution found for|satisfies the requirement) (\S+)/.exec(output)?.[1];
+  const culprit = requirements.find((r) => r.requirement === named) ?? requirements.find((r) => named?.startsWith(r.requirement.split(/[=<>!~ ;[]/)[0]!));
+  if (!culprit) {
+    throw new RunnerError(`Could not install the Python requirements ${requirements.map((r) => r.requirement).join(', ')}`, {
+      hint: `Declared by ${[...new Set(requirements.flatMap((r) => r.posts))].join(', ')}; check the names and versions on PyPI and the network, then build again.`,
+      details: output.trim().split('\n').slice(-8),
+    });
+  }
   throw new RunnerError(`Could not install the Python requirement \`${culprit.requirement}\` declared by ${culprit.posts.join(', ')}`, {
     file: culprit.posts[0],
     hint: 'Check the package name and version on PyPI (`pip index versions NAME`), fix `requirements:` in the front matter, then build again.',
