@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../src/build.ts';
 import { resolveConfig } from '../src/config/resolve.ts';
 import { ExamplesFailedError } from '../src/errors.ts';
+import { pidsMatching } from './helpers/processes.ts';
 import { fixturePath, REPO_ROOT, tempSite } from './helpers/project.ts';
 
 const VENV_PYTHON = path.join(REPO_ROOT, '.venv', 'bin', 'python');
@@ -85,6 +86,26 @@ describe('build', () => {
     expect(await readFile(path.join(site.config.outDir, 'index.html'), 'utf8')).toBe('the previous site');
   });
 
+  test.each(['nginx', 'embedded'] as const)('fails server.fcgi and myapplication.py at their lines when myapplication breaks (FastCGI via %s)', async (frontEnd) => {
+    const root = await tempProject();
+    const file = path.join(root, 'content', 'hello-world-with-wsgi.md');
+    const text = await readFile(file, 'utf8');
+    const lines = text.split('\n');
+    const appStart = lines.findIndex((l) => l.includes('file=myapplication.py'));
+    // Break only myapplication.py's text: the last `My Own Hello World!` body in the post.
+    lines[lines.findIndex((l, i) => i > appStart && l.includes("b'My Own Hello World!\\n'"))] = "    return [b'Something else\\n']";
+    await writeFile(file, lines.join('\n'));
+    const config = resolveConfig(root, { useCache: false, pythonOverride: VENV_PYTHON, fastcgiFrontEnd: frontEnd });
+    const error = (await build(config, { write: false }).catch((caught: unknown) => caught)) as ExamplesFailedError;
+    expect(error).toBeInstanceOf(ExamplesFailedError);
+    const fcgiLine = lines.findIndex((l) => l.includes('file=server.fcgi')) + 1;
+    expect(error.failures.map((failure) => [failure.location, failure.example])).toEqual([
+      [`content/hello-world-with-wsgi.md:${fcgiLine}`, 'server.fcgi (run=fastcgi)'],
+      [`content/hello-world-with-wsgi.md:${appStart + 1}`, 'myapplication.py (run=wsgi)'],
+    ]);
+    expect(error.failures[0]?.details.join('\n')).toContain('+ Something else');
+  });
+
   test('renders the verbatim 2006 seed, its unannotated code shown as not run', async () => {
     const root = await tempProject({ 'content/hello-world-with-wsgi.md': await readFile(fixturePath('seed-verbatim', 'hello-world-with-wsgi.md'), 'utf8') });
     const result = await build(resolveConfig(root, { useCache: false }), { write: false });
@@ -133,10 +154,15 @@ describe('cli build', () => {
   test('keeps secrets of the build environment out of site/ and snippets/', async () => {
     const root = await tempProject();
     const secrets = { AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY', GITHUB_TOKEN: 'ghp_proofpressTestTokenValue123' };
-    const result = await runCli(root, secrets);
+    // Sandboxes go under the project's own tmp/, so only this build's processes can match below.
+    const sandboxes = path.join(root, 'tmp');
+    await mkdir(sandboxes);
+    const result = await runCli(root, { ...secrets, TMPDIR: sandboxes });
     expect(result.exitCode, result.stderr).toBe(0);
     const files = [...(await listFiles(path.join(root, 'site'))), ...(await listFiles(path.join(root, 'snippets')))];
     expect(files.length).toBeGreaterThan(5);
+    // No example process (Python, nginx) outlives the build: none runs in or names a proofpress sandbox.
+    expect(pidsMatching(sandboxes)).toEqual([]);
     const page = await readFile(files.find((f) => f.includes('a-very-simple-introduction-to-wsgi/index.html'))!, 'utf8');
     expect(page).toContain('PYTHONUNBUFFERED'); // demo_app's environment listing is published ...
     for (const file of files) {

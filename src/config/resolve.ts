@@ -18,6 +18,7 @@ export interface ResolvedConfig {
   readonly exampleTimeoutMs: number;
   readonly onExampleFailure: 'error' | 'warn';
   readonly linkCheck: 'error' | 'warn';
+  readonly fastcgiFrontEnd: 'auto' | 'nginx' | 'embedded';
   readonly site: Readonly<SiteInfo>;
   /** Reuse cached verifications of unchanged examples. */
   readonly useCache: boolean;
@@ -39,6 +40,7 @@ export interface ConfigOverrides {
   /** Use this interpreter as is, without managing a venv (like PROOFPRESS_PYTHON). */
   pythonOverride?: string;
   onExampleFailure?: 'error' | 'warn';
+  fastcgiFrontEnd?: 'auto' | 'nginx' | 'embedded';
 }
 
 /** Read, validate and freeze the configuration of the project at `root`. */
@@ -74,6 +76,7 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     exampleTimeoutMs: user.exampleTimeoutMs,
     onExampleFailure: overrides.onExampleFailure ?? user.onExampleFailure,
     linkCheck: user.linkCheck,
+    fastcgiFrontEnd: overrides.fastcgiFrontEnd ?? user.fastcgiFrontEnd,
     site: Object.freeze({ ...user.site }),
     useCache: overrides.useCache ?? true,
     drafts: overrides.drafts ?? false,

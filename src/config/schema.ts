@@ -5,14 +5,34 @@ import { z } from 'zod';
 export const siteSchema = z.strictObject({
   /** @default "proofpress blog" */
   title: z.string().min(1).default('proofpress blog'),
-  /** Absolute base URL the site is published at, used for canonical links and feeds. @default "http://localhost:8080/" */
-  baseUrl: z.url().default('http://localhost:8080/'),
+  /**
+   * Absolute URL of the site's root, used for canonical links, OpenGraph, feeds and the sitemap. Pages link
+   * to each other with root-relative URLs (`/tags/tech/`), so the site must be served at a host's root.
+   * @default "http://localhost:8080/"
+   */
+  baseUrl: z
+    .url()
+    .refine((url) => new URL(url).pathname === '/', 'must be the root of a host, such as "https://blog.example.org/" (pages link with root-relative URLs)')
+    .default('http://localhost:8080/'),
   /** @default "" */
   author: z.string().default(''),
   /** @default "" */
   description: z.string().default(''),
   /** BCP 47 language tag of the pages. @default "en" */
   language: z.string().default('en'),
+  /** Posts listed on each page of the home page; more make `/page/2/` and so on. @default 10 */
+  postsPerPage: z.number().int().min(1).max(1000).default(10),
+  /**
+   * URL of a post page, built from `:year`, `:month`, `:day` (of its date, UTC) and `:slug`. It must start
+   * with `/`, contain `:slug`, and end with `/` (written as `…/index.html`) or `.html`.
+   * @default "/:year/:month/:day/:slug/"
+   */
+  permalink: z
+    .string()
+    .regex(/^\/([a-z0-9_.-]+|:year|:month|:day|:slug|\/)*$/i, 'may only hold path segments and :year, :month, :day, :slug')
+    .refine((pattern) => pattern.includes(':slug'), 'must contain :slug so that every post gets its own URL')
+    .refine((pattern) => pattern.endsWith('/') || pattern.endsWith('.html'), 'must end with / or .html')
+    .default('/:year/:month/:day/:slug/'),
 });
 
 /** Everything a project may set in proofpress.config.json; every field is optional. */
@@ -33,6 +53,10 @@ export const userConfigSchema = z.strictObject({
   exampleTimeoutMs: z.number().int().min(100).default(15_000),
   /** What a failed example does to the build: `error` fails it, `warn` publishes the failure. @default "error" */
   onExampleFailure: z.enum(['error', 'warn']).default('error'),
+  /** What a broken internal link (an href or src starting with `/` that no page answers) does: `error` fails the build, `warn` prints it. @default "error" */
+  linkCheck: z.enum(['error', 'warn']).default('error'),
+  /** Front end of run=fastcgi examples: `nginx`, proofpress's `embedded` FastCGI client, or `auto` (nginx when installed). @default "auto" */
+  fastcgiFrontEnd: z.enum(['auto', 'nginx', 'embedded']).default('auto'),
   site: siteSchema.default(siteSchema.parse({})),
 });
 

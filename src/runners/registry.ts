@@ -1,12 +1,13 @@
 // Maps a run kind to its runner, and runs one example in a fresh sandbox.
 import type { Example } from '../examples/extract.ts';
+import { fastcgiRunner } from './fastcgi.ts';
 import { httpRunner } from './http.ts';
 import { createSandbox } from './sandbox.ts';
 import { scriptRunner } from './script.ts';
 import type { RunContext, Runner, RunRecord } from './types.ts';
 import { wsgiRunner } from './wsgi.ts';
 
-const RUNNERS: ReadonlyMap<string, Runner> = new Map([httpRunner, wsgiRunner, scriptRunner].map((runner) => [runner.kind, runner]));
+const RUNNERS: ReadonlyMap<string, Runner> = new Map([httpRunner, wsgiRunner, scriptRunner, fastcgiRunner].map((runner) => [runner.kind, runner]));
 
 /** Run one example in its own sandbox; the sandbox is removed afterwards whatever happened. */
 export async function runExample(example: Example, ctx: RunContext): Promise<RunRecord> {

@@ -43,6 +43,8 @@ export interface RunRecord {
 export interface RunContext {
   python: PythonRuntime;
   timeoutMs: number;
+  /** What speaks HTTP to run=fastcgi apps; 'auto' is nginx when installed, else the embedded client. @default 'auto' */
+  fastcgiFrontEnd?: 'nginx' | 'embedded' | 'auto';
 }
 
 /** One way of running an example. */

@@ -1,5 +1,5 @@
 // Process checks for tests: whether a pid still runs (zombies count as gone), allowing for signal delivery.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 function runs(pid: number): boolean {
   try {
@@ -21,13 +21,20 @@ export async function stillRunning(pid: number, graceMs = 1_000): Promise<boolea
   return false;
 }
 
-/** Pids of processes whose command line contains `needle` (from /proc). */
+/** Pids of live processes whose command line or working directory contains `needle` (from /proc). */
 export function pidsMatching(needle: string): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)
     .filter((name) => {
       try {
-        return readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ').includes(needle) && runs(Number(name));
+        const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ');
+        let cwd = '';
+        try {
+          cwd = readlinkSync(`/proc/${name}/cwd`);
+        } catch {
+          // A process of another user, or one that just ended.
+        }
+        return (cmdline.includes(needle) || cwd.includes(needle)) && runs(Number(name));
       } catch {
         return false;
       }

@@ -1,0 +1,164 @@
+// run=fastcgi: starts the example as a web server starts a .fcgi file, then requests it through nginx or proofpress's own FastCGI client.
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Example } from '../examples/extract.ts';
+import { tailLines } from '../util/text.ts';
+import { parseCgiResponse } from './fastcgi/cgi-response.ts';
+import { buildCgiParams, sendFastcgiRequest } from './fastcgi/client.ts';
+import { findNginx, type NginxFront, type NginxInstall, startNginx } from './fastcgi/nginx.ts';
+import { requestOnce } from './http-request.ts';
+import { delay, type ProcessExit, type ProcessHandle, startProcess } from './process.ts';
+import { PYTHON_HELPERS_DIR, type Sandbox } from './sandbox.ts';
+import type { RunContext, Runner, RunRecord, RuntimeInfo } from './types.ts';
+
+// The address the reader visits. Both front ends present it to the app (Host, SERVER_NAME,
+// SERVER_PORT), so what the app sees does not depend on which front end ran it.
+const PUBLIC_HOST = 'localhost';
+const PUBLIC_PORT = 8000;
+const EMBEDDED_NAME = 'embedded FastCGI client (proofpress)';
+const EXIT_GRACE_MS = 200;
+
+type FrontEnd = { kind: 'nginx'; install: NginxInstall } | { kind: 'embedded' };
+
+/** What one run started and learned, filled in as it goes so `finally` can stop all of it. */
+interface RunState {
+  example: Example;
+  sandbox: Sandbox;
+  app: ProcessHandle;
+  appExit?: ProcessExit;
+  deadline: number;
+  flup?: string;
+  nginx?: NginxFront;
+  /** What the app sent on the FastCGI stderr stream (embedded front end; nginx logs it itself). */
+  fastcgiStderr?: string;
+}
+
+type Outcome = Pick<RunRecord, 'http' | 'error'>;
+
+/** Launches the example with a FastCGI socket on fd 0 and checks it over HTTP through nginx (or the embedded client). */
+export const fastcgiRunner: Runner = {
+  kind: 'fastcgi',
+  run: async (example, sandbox, ctx) => {
+    const started = Date.now();
+    const deadline = started + (example.spec.timeoutMs ?? ctx.timeoutMs);
+    const frontEnd = await chooseFrontEnd(ctx.fastcgiFrontEnd ?? 'auto');
+    const record = (outcome: Outcome, serverLog: string, runtime: RuntimeInfo): RunRecord => ({
+      ...outcome,
+      serverLog,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      runtime,
+    });
+    if (!frontEnd) {
+      const error = 'fastcgiFrontEnd is "nginx" but nginx is not installed (looked in /usr/sbin, /usr/local and on PATH); install it, e.g. `apt-get install nginx`, or use "auto"';
+      return record({ error }, '', describeRuntime(ctx, sandbox, undefined));
+    }
+    // The launcher lives outside workDir so the example's folder holds only what the post shows.
+    const launcher = path.join(sandbox.root, 'fcgi_launcher.py');
+    await copyFile(path.join(PYTHON_HELPERS_DIR, 'fcgi_launcher.py'), launcher);
+    const app = startProcess({ command: ctx.python.executable, args: [launcher, sandbox.fileName], cwd: sandbox.workDir, env: sandbox.env });
+    const state: RunState = { example, sandbox, app, deadline };
+    void app.exited.then((exit) => (state.appExit = exit));
+    try {
+      const outcome = await exchange(state, frontEnd);
+      return record(outcome, await collectLogs(state), describeRuntime(ctx, sandbox, frontEnd, state.flup));
+    } finally {
+      await Promise.all([state.nginx?.process.kill(), app.kill()]);
+    }
+  },
+};
+
+// 'auto' prefers nginx, the kind of server the article tells readers to use; undefined = nginx demanded but missing.
+async function chooseFrontEnd(wanted: NonNullable<RunContext['fastcgiFrontEnd']>): Promise<FrontEnd | undefined> {
+  if (wanted === 'embedded') return { kind: 'embedded' };
+  const install = await findNginx();
+  if (install) return { kind: 'nginx', install };
+  return wanted === 'auto' ? { kind: 'embedded' } : undefined;
+}
+
+async function exchange(state: RunState, frontEnd: FrontEnd): Promise<Outcome> {
+  const { app, sandbox, deadline } = state;
+  const listening = await Promise.race([app.waitForReport('fastcgi-listening'), delay(remaining(deadline)).then(() => 'timeout' as const)]);
+  if (listening === 'timeout') return { error: `timed out: ${sandbox.fileName} was not launched within the example's time limit` };
+  if (!listening) return { error: `the FastCGI launcher exited (${describeExit(await app.exited)}) before ${sandbox.fileName} was started\n${tailLines(app.log())}` };
+  state.flup = typeof listening.flup === 'string' ? listening.flup : undefined;
+  const appPort = Number(listening.port);
+  const outcome = frontEnd.kind === 'nginx' ? await requestThroughNginx(state, frontEnd.install, appPort) : await requestEmbedded(state, appPort);
+  // A dead app still gets an answer (nginx's 502, or a reset connection), so say plainly that the
+  // example itself stopped. Its exit is noticed a moment after the socket closes, hence the grace.
+  const failed = outcome.error !== undefined || (outcome.http?.status ?? 0) >= 500;
+  const exit = state.appExit ?? (failed ? await Promise.race([app.exited, delay(EXIT_GRACE_MS).then(() => undefined)]) : undefined);
+  if (exit) return { ...outcome, error: `${sandbox.fileName} exited (${describeExit(exit)}) instead of serving the request\n${tailLines(app.log())}` };
+  return outcome;
+}
+
+async function requestThroughNginx(state: RunState, install: NginxInstall, appPort: number): Promise<Outcome> {
+  const started = await startNginx({
+    install,
+    dir: path.join(state.sandbox.root, 'nginx'),
+    appPort,
+    serverName: PUBLIC_HOST,
+    serverPort: PUBLIC_PORT,
+    deadline: state.deadline,
+  });
+  if ('error' in started) return started;
+  state.nginx = started.front;
+  try {
+    const http = await requestOnce({
+      port: started.front.port,
+      path: state.example.spec.path,
+      host: `${PUBLIC_HOST}:${PUBLIC_PORT}`,
+      timeoutMs: remaining(state.deadline),
+    });
+    return { http };
+  } catch (error) {
+    return { error: `HTTP request to nginx failed: ${(error as Error).message}` };
+  }
+}
+
+async function requestEmbedded(state: RunState, appPort: number): Promise<Outcome> {
+  try {
+    const response = await sendFastcgiRequest({
+      host: '127.0.0.1',
+      port: appPort,
+      params: buildCgiParams({ method: 'GET', path: state.example.spec.path, host: PUBLIC_HOST, port: PUBLIC_PORT }),
+      timeoutMs: remaining(state.deadline),
+    });
+    state.fastcgiStderr = response.stderr;
+    const cgi = parseCgiResponse(response.stdout);
+    // Synthesised: a FastCGI app sends no status line, only a CGI `Status` field (none means 200), and
+    // writing the line from it is the web server's job, here done the way nginx does it.
+    const statusLine = `HTTP/1.1 ${cgi.status} ${cgi.statusText}`.trimEnd();
+    return { http: { statusLine, status: cgi.status, headers: cgi.headers, body: cgi.body.toString('utf8') } };
+  } catch (error) {
+    return { error: `FastCGI request failed: ${(error as Error).message}` };
+  }
+}
+
+async function collectLogs(state: RunState): Promise<string> {
+  const sections: [string, string][] = [[`${state.sandbox.fileName} (stdout and stderr)`, state.app.log()]];
+  if (state.fastcgiStderr) sections.push(['FastCGI stderr stream (wsgi.errors)', state.fastcgiStderr]);
+  if (state.nginx) sections.push(['nginx error log (last lines)', await state.nginx.readErrorLog()]);
+  return sections.map(([label, text]) => `--- ${label} ---\n${text.trimEnd() || '(empty)'}\n`).join('');
+}
+
+// `frontEnd` undefined: nginx was demanded but is missing.
+function describeRuntime(ctx: RunContext, sandbox: Sandbox, frontEnd: FrontEnd | undefined, flup?: string): RuntimeInfo {
+  const components: Record<string, string> = {};
+  if (flup) components.flup = flup;
+  if (frontEnd?.kind === 'nginx') components.nginx = frontEnd.install.version;
+  return {
+    python: ctx.python.version,
+    gateway: `FastCGI server ${sandbox.fileName}, launched with a listening socket on fd 0`,
+    frontEnd: !frontEnd ? 'nginx (not installed)' : frontEnd.kind === 'nginx' ? `nginx ${frontEnd.install.version}` : EMBEDDED_NAME,
+    components,
+  };
+}
+
+function describeExit(exit: ProcessExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `code ${exit.exitCode}`;
+}
+
+function remaining(deadline: number): number {
+  return Math.max(1, deadline - Date.now());
+}
