@@ -1,5 +1,5 @@
 // Command line: `proofpress build | check | setup-python`; prints progress and errors, sets the exit code.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { build } from './build.ts';
 import { type ConfigOverrides, resolveConfig } from './config/resolve.ts';
 import { loadPosts } from './content/load-posts.ts';
@@ -21,10 +21,11 @@ interface BuildFlags {
   cache: boolean;
   concurrency?: number;
   quiet?: boolean;
+  fastcgiFrontEnd?: 'auto' | 'nginx' | 'embedded';
 }
 
 function overridesFrom(flags: BuildFlags): ConfigOverrides {
-  return { drafts: flags.drafts, useCache: flags.cache, concurrency: flags.concurrency };
+  return { drafts: flags.drafts, useCache: flags.cache, concurrency: flags.concurrency, fastcgiFrontEnd: flags.fastcgiFrontEnd };
 }
 
 async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
@@ -52,6 +53,7 @@ for (const [name, description, write] of [
     .option('--no-cache', 'run every example even when a cached result matches')
     .option('--concurrency <n>', 'examples run at once', parseConcurrency)
     .option('--quiet', 'print only failures and the summary')
+    .addOption(new Option('--fastcgi-front-end <kind>', 'front end of run=fastcgi examples').choices(['auto', 'nginx', 'embedded']))
     .action((flags: BuildFlags) => runBuild(flags, write));
 }
 
