@@ -26,9 +26,14 @@ export function splitFrontMatter(source: SourceFile): SplitPost {
   const text = source.text.replace(/\r\n?/g, '\n');
   const opening = /^---([^\n]*)\n/.exec(text);
   const language = opening?.[1]?.trim() ?? '';
+  if (language === 'js' || language === 'javascript') refuseEngine(language, source.path)();
   if (language !== '' && language !== 'yaml') {
-    // gray-matter would eval `---js` front matter and reject other languages with a bare message.
-    refuseEngine(language, source.path)();
+    // gray-matter would reject other languages with a bare "engine not registered" message.
+    throw new FrontMatterError(`Front matter in \`---${language}\` is not supported`, {
+      file: source.path,
+      line: 1,
+      hint: 'Write the front matter as YAML between `---` lines.',
+    });
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -40,7 +45,8 @@ export function splitFrontMatter(source: SourceFile): SplitPost {
     const yamlError = error as { mark?: { line?: number }; reason?: string; message: string };
     throw new FrontMatterError(`Cannot read the front matter: ${yamlError.reason ?? yamlError.message}`, {
       file: source.path,
-      line: yamlError.mark?.line === undefined ? 1 : yamlError.mark.line + 2,
+      // js-yaml reads the block from the newline after the opening `---`, so its 0-based line + 1 is the file line.
+      line: yamlError.mark?.line === undefined ? 1 : yamlError.mark.line + 1,
       hint: 'Front matter must be valid YAML between two `---` lines at the top of the file.',
     });
   }

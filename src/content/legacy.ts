@@ -3,8 +3,9 @@
 /** `u'Tech'` / `u"Tech"` (a Python 2 unicode repr) → `Tech`; other values unchanged. */
 export function unwrapPythonRepr(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const match = /^u?(['"])(.*)\1$/s.exec(value.trim());
-  return match ? match[2] : value;
+  // One quoted literal only: `'Hello' and 'World'` is a title, not a repr, and stays as it is.
+  const match = /^u?(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")$/s.exec(value.trim());
+  return match ? (match[1] ?? match[2] ?? '').replace(/\\(.)/g, '$1') : value;
 }
 
 /** Collapse the whitespace a folded or multi-line YAML title leaves behind. */

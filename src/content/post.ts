@@ -68,7 +68,7 @@ export function toPost(source: SourceFile): Post {
     const field = issue.path.join('.') || '(front matter)';
     throw new FrontMatterError(`Front matter field \`${field}\`: ${describeIssue(issue, data)}`, {
       file: source.path,
-      line: findFieldLine(source.text, String(issue.path[0] ?? '')),
+      line: findFieldLine(source.text, String(issue.path[0] ?? ''), split.bodyOffset),
       hint: hintFor(field),
     });
   }
@@ -113,9 +113,9 @@ function hintFor(field: string): string {
   return `Fix \`${field}\` in the front matter (see the Post schema in src/content/post.ts).`;
 }
 
-/** 1-based line of `key:` in the front matter, or 1 when it is absent. */
-function findFieldLine(text: string, key: string): number {
-  const lines = text.split('\n');
-  const index = lines.findIndex((line) => line.startsWith(`${key}:`));
+/** 1-based line of `key:` in the front matter (never in the body), or 1 when it is absent. */
+function findFieldLine(text: string, key: string, bodyOffset: number): number {
+  const frontMatter = text.replace(/\r\n?/g, '\n').split('\n').slice(0, bodyOffset);
+  const index = frontMatter.findIndex((line) => line.startsWith(`${key}:`));
   return index === -1 ? 1 : index + 1;
 }

@@ -128,7 +128,7 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
     fail('`status=` and `path=` apply to HTTP examples, not run=script', 'Remove them, or use run=http.');
   }
   if (run === 'fastcgi' && !has('file')) fail('run=fastcgi needs `file=NAME` (the script the web server launches)', 'Add e.g. file=server.fcgi.');
-  const status = has('status') ? Number(attrs.get('status')) : 200;
+  const status = has('status') ? (/^\d{3}$/.test(attrs.get('status')!) ? Number(attrs.get('status')) : Number.NaN) : 200;
   if (!Number.isInteger(status) || status < 100 || status > 599) fail(`\`status=${attrs.get('status')}\` is not an HTTP status`, 'Use a number from 100 to 599.');
   const requestPath = attrs.get('path') ?? '/';
   if (!requestPath.startsWith('/')) fail(`\`path=${requestPath}\` must start with /`, 'Write e.g. path=/hello.');

@@ -19,7 +19,9 @@ export function formatError(error: unknown, options: { colour?: boolean; debug?:
     lines.push(paint('31;1', `✗ Internal error: ${(error as Error)?.message ?? String(error)}`, colour));
     lines.push('  This is a bug in proofpress. Run again with DEBUG=1 to see the stack trace, and report it.');
   }
-  for (let cause = (error as Error)?.cause; cause; cause = (cause as Error).cause) {
+  const seen = new Set<unknown>([error]);
+  for (let cause = (error as Error)?.cause; cause && !seen.has(cause); cause = (cause as Error).cause) {
+    seen.add(cause);
     lines.push(`  Reason: ${(cause as Error).message ?? String(cause)}`);
   }
   if (debug && error instanceof Error && error.stack) lines.push('', error.stack);

@@ -17,14 +17,15 @@ export function slugifyHeading(text: string): string {
 /** The plugin: adds `id` attributes to heading_open tokens, deduplicated per document. */
 export function headingIds(md: MarkdownIt): void {
   md.core.ruler.push('proofpress_heading_ids', (state) => {
-    const seen = new Map<string, number>();
+    // Ids already set by earlier rules are taken too, so a generated `a-1` never repeats one.
+    const used = new Set(state.tokens.map((token) => token.attrGet('id')).filter((id): id is string => Boolean(id)));
     state.tokens.forEach((token, index) => {
       if (token.type !== 'heading_open' || token.attrGet('id')) return;
-      const inline = state.tokens[index + 1];
-      const base = slugifyHeading(inline?.content ?? '');
-      const count = seen.get(base) ?? 0;
-      seen.set(base, count + 1);
-      token.attrSet('id', count === 0 ? base : `${base}-${count}`);
+      const base = slugifyHeading(state.tokens[index + 1]?.content ?? '');
+      let id = base;
+      for (let n = 1; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      token.attrSet('id', id);
     });
   });
 }

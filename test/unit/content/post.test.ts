@@ -1,0 +1,166 @@
+// Tests toPost: the Post record built from valid front matter, and schema errors that name field, file and line.
+import { describe, expect, test } from 'vitest';
+import { toPost } from '../../../src/content/post.ts';
+import { FrontMatterError } from '../../../src/errors.ts';
+import { formatError } from '../../../src/report/format-error.ts';
+
+function post(text: string, file = 'content/my-post.md') {
+  return toPost({ path: file, text });
+}
+
+function schemaError(text: string): FrontMatterError {
+  try {
+    post(text);
+  } catch (error) {
+    if (error instanceof FrontMatterError) return error;
+    throw error;
+  }
+  throw new Error('expected a FrontMatterError');
+}
+
+const printed = (text: string) => formatError(schemaError(text), { debug: false });
+
+describe('content/post', () => {
+  describe('valid front matter', () => {
+    test('builds a Post with defaults for every optional field', () => {
+      const result = post('---\ntitle: Hello\ndate: 2024-01-02\n---\nBody text.\n');
+      expect(result).toEqual({
+        source: 'content/my-post.md',
+        slug: 'my-post',
+        title: 'Hello',
+        date: new Date('2024-01-02T00:00:00Z'),
+        updated: undefined,
+        tags: [],
+        summary: undefined,
+        draft: false,
+        aliases: [],
+        editorNote: undefined,
+        requirements: [],
+        wordpressPostId: undefined,
+        extra: {},
+        body: 'Body text.\n',
+        bodyOffset: 4,
+      });
+    });
+
+    test.each([
+      // [file, slug]
+      ['content/my-post.md', 'my-post'],
+      ['content/2006/Hello World_again.md', 'hello-world-again'],
+      ['content/--Odd--.md', 'odd'],
+    ])('derives the slug of %s from its file name', (file, slug) => {
+      expect(post('---\ntitle: T\ndate: 2024-01-02\n---\n', file).slug).toBe(slug);
+    });
+
+    test('prefers an explicit slug to the file name', () => {
+      expect(post('---\ntitle: T\ndate: 2024-01-02\nslug: chosen-1\n---\n').slug).toBe('chosen-1');
+    });
+
+    test('maps every documented field and keeps unknown ones in extra', () => {
+      const result = post(
+        [
+          '---',
+          'title: T',
+          'date: 2024-01-02T10:00:00+01:00',
+          'updated: 2024-02-03',
+          'tags: [a, b, a]',
+          'description: Desc',
+          'draft: true',
+          'aliases: [/old/, /?p=5]',
+          'editor_note: Note',
+          'requirements: ["flup==1.0.3"]',
+          'wordpress: [{post_id: 5}, {status: publish}]',
+          'provenance: [wordpress]',
+          'featured: False',
+          '---',
+          '',
+        ].join('\n'),
+      );
+      expect(result).toMatchObject({
+        date: new Date('2024-01-02T09:00:00Z'),
+        updated: new Date('2024-02-03T00:00:00Z'),
+        tags: ['a', 'b'],
+        summary: 'Desc',
+        draft: true,
+        aliases: ['/old/', '/?p=5'],
+        editorNote: 'Note',
+        requirements: ['flup==1.0.3'],
+        wordpressPostId: 5,
+        extra: { provenance: ['wordpress'], featured: false },
+      });
+    });
+
+    test('prefers summary to description', () => {
+      expect(post('---\ntitle: T\ndate: 2024-01-02\nsummary: S\ndescription: D\n---\n').summary).toBe('S');
+    });
+  });
+
+  describe('schema errors', () => {
+    test('names a missing title, the file and the opening line', () => {
+      const error = schemaError('---\ndate: 2024-01-02\n---\nBody\n');
+      expect(error.message).toBe('Front matter field `title`: is required');
+      expect(error.location).toBe('content/my-post.md:1');
+      expect(formatError(error, { debug: false })).toMatchInlineSnapshot(`
+        "✗ Front matter field \`title\`: is required
+          File: content/my-post.md:1
+          Hint: Add \`title: My post\` to the front matter."
+      `);
+    });
+
+    test('points a missing field at the opening line even when a body line starts with its name', () => {
+      // The field search must stay inside the front matter: line 5 is prose, not the missing field.
+      const error = schemaError('---\ndate: 2024-01-02\n---\n\ntitle: this is prose\n');
+      expect(error.location).toBe('content/my-post.md:1');
+    });
+
+    test('names an empty title on its line', () => {
+      expect(printed('---\ntitle: ""\ndate: 2024-01-02\n---\n')).toMatchInlineSnapshot(`
+        "✗ Front matter field \`title\`: Too small: expected string to have >=1 characters
+          File: content/my-post.md:2
+          Hint: Add \`title: My post\` to the front matter."
+      `);
+    });
+
+    test('rejects a slug that is not path-safe on its line', () => {
+      expect(printed('---\ntitle: T\ndate: 2024-01-02\nslug: Not A/Slug\n---\n')).toMatchInlineSnapshot(`
+        "✗ Front matter field \`slug\`: must be lower-case letters, digits and dashes
+          File: content/my-post.md:4
+          Hint: Fix \`slug\` in the front matter (see the Post schema in src/content/post.ts)."
+      `);
+    });
+
+    test('rejects a date that is not a date on its line', () => {
+      expect(printed('---\ntitle: T\ndate: last tuesday\n---\n')).toMatchInlineSnapshot(`
+        "✗ Front matter field \`date\`: Invalid input: expected date, received string
+          File: content/my-post.md:3
+          Hint: Write \`date: 2006-08-31\` or \`date: 2006-08-31T16:24:46Z\`."
+      `);
+    });
+
+    test('requires a date', () => {
+      const error = schemaError('---\ntitle: T\n---\n');
+      expect(error.message).toBe('Front matter field `date`: is required');
+      expect(error.line).toBe(1);
+    });
+
+    test('rejects an alias that does not start with / and names its index', () => {
+      expect(printed('---\ntitle: T\ndate: 2024-01-02\naliases: [/ok/, old/path]\n---\n')).toMatchInlineSnapshot(`
+        "✗ Front matter field \`aliases.1\`: must start with /
+          File: content/my-post.md:4
+          Hint: Fix \`aliases.1\` in the front matter (see the Post schema in src/content/post.ts)."
+      `);
+    });
+
+    test('rejects a negative WordPress post id and names the nested field', () => {
+      const error = schemaError('---\ntitle: T\ndate: 2024-01-02\nwordpress:\n  - post_id: -1\n---\n');
+      expect(error.message).toBe('Front matter field `wordpress.post_id`: Too small: expected number to be >0');
+      expect(error.line).toBe(4);
+    });
+
+    test('rejects a non-string tag', () => {
+      const error = schemaError('---\ntitle: T\ndate: 2024-01-02\ntags: [ok, 5]\n---\n');
+      expect(error.message).toBe('Front matter field `tags.1`: Invalid input: expected string, received number');
+      expect(error.line).toBe(4);
+    });
+  });
+});

@@ -1,0 +1,180 @@
+// Every file in test/fixtures/invalid/ is one broken post; content → markdown → examples must reject it with
+// exactly this message, location and hint.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { toPost } from '../../../src/content/post.ts';
+import { ExampleSpecError, FrontMatterError, ProofpressError } from '../../../src/errors.ts';
+import { extractExamples } from '../../../src/examples/extract.ts';
+import { createMarkdown } from '../../../src/markdown/create.ts';
+import { parsePost } from '../../../src/markdown/parse.ts';
+import { formatError } from '../../../src/report/format-error.ts';
+import { fixturePath } from '../../helpers/project.ts';
+
+declare global {
+  var __pwned: unknown;
+}
+
+/** Run stages 1–3 on one fixture and return the error they raise. */
+function rejectionOf(name: string): ProofpressError {
+  const path = `test/fixtures/invalid/${name}`;
+  try {
+    extractExamples(parsePost(createMarkdown(), toPost({ path, text: readFileSync(fixturePath('invalid', name), 'utf8') })));
+  } catch (error) {
+    if (error instanceof ProofpressError) return error;
+    throw error;
+  }
+  throw new Error(`${name} was accepted`);
+}
+
+const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
+  // front matter
+  [
+    'js-front-matter.md',
+    FrontMatterError,
+    `✗ Front matter in \`---js\` is not allowed: it would run code from content
+  File: test/fixtures/invalid/js-front-matter.md:1
+  Hint: Write the front matter as YAML between \`---\` lines.`,
+  ],
+  [
+    'coffee-front-matter.md',
+    FrontMatterError,
+    `✗ Front matter in \`---coffee\` is not supported
+  File: test/fixtures/invalid/coffee-front-matter.md:1
+  Hint: Write the front matter as YAML between \`---\` lines.`,
+  ],
+  [
+    'invalid-yaml.md',
+    FrontMatterError,
+    `✗ Cannot read the front matter: missed comma between flow collection entries
+  File: test/fixtures/invalid/invalid-yaml.md:5
+  Hint: Front matter must be valid YAML between two \`---\` lines at the top of the file.`,
+  ],
+  // the Post schema
+  [
+    'missing-title.md',
+    FrontMatterError,
+    `✗ Front matter field \`title\`: is required
+  File: test/fixtures/invalid/missing-title.md:1
+  Hint: Add \`title: My post\` to the front matter.`,
+  ],
+  [
+    'bad-date.md',
+    FrontMatterError,
+    `✗ Front matter field \`date\`: Invalid input: expected date, received string
+  File: test/fixtures/invalid/bad-date.md:3
+  Hint: Write \`date: 2006-08-31\` or \`date: 2006-08-31T16:24:46Z\`.`,
+  ],
+  [
+    'bad-slug.md',
+    FrontMatterError,
+    `✗ Front matter field \`slug\`: must be lower-case letters, digits and dashes
+  File: test/fixtures/invalid/bad-slug.md:4
+  Hint: Fix \`slug\` in the front matter (see the Post schema in src/content/post.ts).`,
+  ],
+  [
+    'relative-alias.md',
+    FrontMatterError,
+    `✗ Front matter field \`aliases.1\`: must start with /
+  File: test/fixtures/invalid/relative-alias.md:4
+  Hint: Fix \`aliases.1\` in the front matter (see the Post schema in src/content/post.ts).`,
+  ],
+  // fence attributes
+  [
+    'unknown-fence-attribute.md',
+    ExampleSpecError,
+    `✗ Unknown code block attribute \`expct\`
+  File: test/fixtures/invalid/unknown-fence-attribute.md:8
+  Hint: Known attributes: file, run, app, expect, status, path, with, timeout, support.`,
+  ],
+  [
+    'unterminated-quote.md',
+    ExampleSpecError,
+    `✗ Unterminated quote in the code block's attributes: python file=hello.py run=script expect="hello
+  File: test/fixtures/invalid/unterminated-quote.md:6
+  Hint: Close the quote, e.g. expect="My Own Hello World!".`,
+  ],
+  [
+    'bad-status.md',
+    ExampleSpecError,
+    `✗ \`status=OK\` is not an HTTP status
+  File: test/fixtures/invalid/bad-status.md:6
+  Hint: Use a number from 100 to 599.`,
+  ],
+  [
+    'bad-timeout.md',
+    ExampleSpecError,
+    `✗ \`timeout=2min\` is not a duration
+  File: test/fixtures/invalid/bad-timeout.md:6
+  Hint: Write e.g. timeout=10s or timeout=500ms.`,
+  ],
+  // impossible combinations
+  [
+    'wsgi-without-app.md',
+    ExampleSpecError,
+    `✗ run=wsgi needs \`app=NAME\`, the WSGI callable to host
+  File: test/fixtures/invalid/wsgi-without-app.md:8
+  Hint: Add e.g. app=application.`,
+  ],
+  [
+    'app-without-wsgi.md',
+    ExampleSpecError,
+    `✗ \`app=\` only applies to run=wsgi (this block is run=http)
+  File: test/fixtures/invalid/app-without-wsgi.md:8
+  Hint: Remove app= or use run=wsgi.`,
+  ],
+  [
+    'expect-on-run-none.md',
+    ExampleSpecError,
+    `✗ \`expect=\` has no effect on a block that does not run
+  File: test/fixtures/invalid/expect-on-run-none.md:8
+  Hint: Add run=http|wsgi|script|fastcgi, or remove it.`,
+  ],
+  [
+    'run-on-console.md',
+    ExampleSpecError,
+    `✗ A \`console\` block cannot run=script
+  File: test/fixtures/invalid/run-on-console.md:6
+  Hint: proofpress runs Python examples: write \`\`\`python, or run=none.`,
+  ],
+  // blocks that refer to other blocks
+  [
+    'output-block-without-example.md',
+    ExampleSpecError,
+    `✗ An \`\`\`output block must directly follow an example that runs
+  File: test/fixtures/invalid/output-block-without-example.md:12
+  Hint: Put it right after a block with run=http|wsgi|script|fastcgi, or use \`\`\`text for plain text.`,
+  ],
+  [
+    'output-block-not-adjacent.md',
+    ExampleSpecError,
+    `✗ An \`\`\`output block must directly follow an example that runs
+  File: test/fixtures/invalid/output-block-not-adjacent.md:12
+  Hint: Put it right after a block with run=http|wsgi|script|fastcgi, or use \`\`\`text for plain text.`,
+  ],
+  [
+    'with-unknown-file.md',
+    ExampleSpecError,
+    `✗ \`with=helpers.py\`: no block of this post has file=helpers.py
+  File: test/fixtures/invalid/with-unknown-file.md:10
+  Example: main.py (run=script)
+  Hint: Add a block with file=helpers.py (mark it \`support\` to show it collapsed), or fix the name.`,
+  ],
+];
+
+describe('examples/invalid-fixtures', () => {
+  test.each(CASES)('rejects %s with its exact message and location', (name, kind, printed) => {
+    const error = rejectionOf(name);
+    expect(error).toBeInstanceOf(kind);
+    expect(formatError(error, { debug: false, colour: false })).toBe(printed);
+  });
+
+  test('never evaluates JavaScript front matter', () => {
+    rejectionOf('js-front-matter.md');
+    expect(globalThis.__pwned).toBeUndefined();
+  });
+
+  test('has a case for every fixture file, and a fixture for every case', () => {
+    const files = readdirSync(fixturePath('invalid')).filter((file) => file.endsWith('.md')).sort();
+    expect(CASES.map(([name]) => name).sort()).toEqual(files);
+  });
+});
