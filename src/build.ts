@@ -5,12 +5,15 @@ import { extractExamples } from './examples/extract.ts';
 import { writeSnippets } from './examples/snippet.ts';
 import { createMarkdown } from './markdown/create.ts';
 import { parsePost } from './markdown/parse.ts';
+import { checkLinks } from './render/link-check.ts';
 import type { OutputFileData } from './render/output.ts';
-import type { VerifiedPost } from './render/post-page.ts';
+import { describePostPageSizes } from './render/page-weight.ts';
+import type { VerifiedPost } from './render/article.ts';
 import { renderSite } from './render/render-site.ts';
 import { failureError, summaryError } from './report/failures.ts';
 import { type Reporter, silentReporter } from './report/progress.ts';
 import { preparePython } from './runners/prepare.ts';
+import { writeSearchIndex } from './site/search-index.ts';
 import { writeSite } from './site/write.ts';
 import { verificationContext } from './verify/context.ts';
 import { verifyAll } from './verify/run-all.ts';
@@ -57,8 +60,16 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
     const own = verifications.slice(offset, (offset += post.examples.length));
     return { parsed: post.parsed, examples: post.examples, exampleTokens: post.tokens, verifications: own };
   });
-  const files = await step('Rendered pages', () => renderSite(config, md, verified));
-  if (write) await step(`Wrote ${files.length} files to ${config.outDir}`, () => writeSite(config.outDir, files));
+  const files = await step(
+    (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes(rendered, verified, config.site)})`,
+    () => renderSite(config, md, verified),
+  );
+  await step('Checked internal links', () => checkLinks({ files, posts: verified, site: config.site, severity: config.linkCheck, warn: reporter.info }));
+  if (write) {
+    await step(`Wrote ${files.length} files to ${config.outDir}`, () =>
+      writeSite(config.outDir, files, { beforeSwap: (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => writeSearchIndex(staging)) }),
+    );
+  }
   return { posts: verified, verifications, files };
 }
 
@@ -68,10 +79,11 @@ function ctxOrSkipAll(ctx: Awaited<ReturnType<typeof verificationContext>> | und
 }
 
 function createStep(reporter: Reporter) {
-  return async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+  // A name may be worked out from the step's result (counts and sizes known only once it has run).
+  return async <T>(name: string | ((result: T) => string), fn: () => T | Promise<T>): Promise<T> => {
     const started = Date.now();
     const result = await fn();
-    reporter.step(name, Date.now() - started);
+    reporter.step(typeof name === 'string' ? name : name(result), Date.now() - started);
     return result;
   };
 }

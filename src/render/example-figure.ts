@@ -1,30 +1,51 @@
-// Stage 6c: one example as a <figure>: title, highlighted code, verification line and captured output.
+// Stage 6c: one example as a <figure>: title, copy button, highlighted code, verification line and captured output.
 import type { Example } from '../examples/extract.ts';
-import type { RunRecord } from '../runners/types.ts';
 import type { Verification } from '../verify/types.ts';
 import { html, raw, type SafeHtml } from '../util/html.ts';
+import { copyTextOf, isConsoleLang } from './copy-text.ts';
+import { renderCapturedOutput } from './example-output.ts';
 import type { CodeHighlighter } from './highlight.ts';
-import { badgeText, describeVerification } from './verification-line.ts';
+import { badgeText, renderVerificationLine } from './verification-line.ts';
 
 export interface FigureInput {
   example: Example;
   verification: Verification;
   highlighter: CodeHighlighter;
+  /** Every example of the same post, to link `with=` files to their figures. @default [] */
+  pageExamples?: readonly Example[];
+}
+
+/** The figure's element id, stable within a page: `example-3`. */
+export function figureId(example: Example): string {
+  return `example-${example.index}`;
 }
 
 /** Render the example's figure; support files are wrapped in a collapsed panel. */
-export function renderExampleFigure({ example, verification, highlighter }: FigureInput): string {
-  const title = example.spec.file ?? (example.spec.lang || 'code');
-  const figure = html`<figure class="example" id="example-${example.index}" data-example-status="${verification.status}" data-file="${example.spec.file ?? ''}" data-run="${example.spec.run}" data-line="${example.line}">
-<figcaption class="example-head"><span class="example-file">${title}</span> <span class="badge badge-${verification.status}">${badgeText(verification)}</span></figcaption>
-${raw(highlighter.highlight(example.code, example.spec.lang))}
-${expectedOutput(example, highlighter)}<p class="verification">${describeVerification(verification)}</p>
-${capturedOutput(verification)}</figure>
+export function renderExampleFigure({ example, verification, highlighter, pageExamples = [] }: FigureInput): string {
+  const { spec } = example;
+  const title = spec.file ?? (spec.lang || 'code');
+  const code = highlighter.highlight(example.code, spec.lang, { lineNumbers: !isConsoleLang(spec.lang) });
+  const figure = html`<figure class="example" id="${figureId(example)}" data-example-status="${verification.status}" data-file="${spec.file ?? ''}" data-run="${spec.run}" data-line="${example.line}">
+<figcaption class="example-head"><span class="example-title"><span class="example-file">${title}</span> ${badge(verification)}</span>${copyButton(example, title)}</figcaption>
+<template class="copy-text">${copyTextOf(example.code, spec.lang)}</template>
+${raw(code)}
+${expectedOutput(example, highlighter)}${renderVerificationLine(verification)}${companionList(example, verification, pageExamples)}${renderCapturedOutput(spec, verification)}</figure>
 `;
-  if (!example.spec.support) return figure.value;
-  return html`<details class="support-file"><summary>Support file: ${title} (supplied by the editor; it ran with this post)</summary>
+  if (!spec.support) return figure.value;
+  return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${badge(verification)}</summary>
 ${figure}</details>
 `.value;
+}
+
+function badge(verification: Verification): SafeHtml {
+  return html`<span class="badge badge-${verification.status}">${badgeText(verification)}</span>`;
+}
+
+// Hidden until copy.js runs, so a page without JavaScript shows no dead button. The live region
+// announces "Copied"; the stylesheet shows it as a bubble under the button, so nothing moves.
+function copyButton(example: Example, title: string): SafeHtml {
+  const what = isConsoleLang(example.spec.lang) ? 'commands' : title;
+  return html`<span class="copy" hidden><span class="copy-status" role="status"></span><button type="button" class="copy-button">Copy<span class="visually-hidden"> ${what}</span></button></span>`;
 }
 
 function expectedOutput(example: Example, highlighter: CodeHighlighter): SafeHtml | string {
@@ -33,27 +54,21 @@ function expectedOutput(example: Example, highlighter: CodeHighlighter): SafeHtm
 `;
 }
 
-function capturedOutput(verification: Verification): SafeHtml | string {
-  const record = verification.record;
-  if (!record) return '';
-  const sections: SafeHtml[] = [];
-  if (record.http) sections.push(section('HTTP response', formatHttp(record)));
-  if (record.stdout !== undefined && !record.http) sections.push(section(`Standard output (exit code ${record.exitCode ?? 'none'})`, record.stdout));
-  if (record.error) sections.push(section('Error', record.error));
-  if (verification.diff) sections.push(section('Expected (-) vs actual (+)', verification.diff));
-  sections.push(section('Server console', record.serverLog || '(no output)'));
-  return html`<details class="example-output"${verification.status === 'failed' ? raw(' open') : ''}><summary>Captured output</summary>
-${sections}</details>
-`;
+// "Ran with myapplication.py and fcgi.py beside it", each linking to its figure on the page.
+function companionList(example: Example, verification: Verification, pageExamples: readonly Example[]): SafeHtml | string {
+  if (example.companions.length === 0) return '';
+  const links = example.companions.map((companion, i) => {
+    const target = pageExamples.find((other) => other.line === companion.line);
+    const name = html`<code>${companion.name}</code>`;
+    const separator = i === 0 ? '' : i === example.companions.length - 1 ? ' and ' : ', ';
+    return html`${separator}${target ? html`<a href="#${figureId(target)}">${name}</a>` : name}`;
+  });
+  const verb = example.spec.run !== 'none' && verification.status !== 'skipped' ? 'Ran' : 'Runs';
+  return html`<p class="companions">${verb} with ${links} beside it.</p>\n`;
 }
 
-function section(label: string, text: string): SafeHtml {
-  return html`<div class="output-section"><p class="output-label">${label}</p><pre class="output"><code>${text}</code></pre></div>
-`;
-}
-
-function formatHttp(record: RunRecord): string {
-  const http = record.http!;
-  const headers = http.headers.map(([name, value]) => `${name}: ${value}`).join('\n');
-  return `${http.statusLine}\n${headers}\n\n${http.body}`;
+function usedBy(example: Example, pageExamples: readonly Example[]): SafeHtml | string {
+  const users = pageExamples.filter((other) => other.companions.some((companion) => companion.line === example.line));
+  if (users.length === 0) return '';
+  return html` · used by ${users.map((user, i) => html`${i ? ', ' : ''}<code>${user.spec.file ?? `example ${user.index}`}</code>`)}`;
 }

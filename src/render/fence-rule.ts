@@ -19,16 +19,23 @@ export interface ExampleRenderEnv {
 /**
  * Replace the `fence` and `code_block` rules. Every code token of a post is an example (extract.ts
  * made one per block), so the rule only looks it up; the code rendered is the token's content, the
- * same string the runner wrote to disk.
+ * same string the runner wrote to disk. Markdown rendered without an example env (an editor's note)
+ * keeps markdown-it's own rules.
  */
 export function installExampleRules(md: MarkdownIt): void {
-  const render: MarkdownIt['renderer']['rules']['fence'] = (_tokens, index, _options, env: ExampleRenderEnv) => {
+  const { fence, code_block: codeBlock } = md.renderer.rules;
+  if (fence === undefined || codeBlock === undefined || (fence as { proofpress?: true }).proofpress) return;
+  const render: MarkdownIt['renderer']['rules']['fence'] = (tokens, index, options, env: Partial<ExampleRenderEnv>, self) => {
     const state = env.proofpress;
+    if (!state) return (tokens[index]!.type === 'fence' ? fence : codeBlock)(tokens, index, options, env, self);
     if (state.outputTokens.has(index)) return '';
     const entry = state.byToken.get(index);
     if (!entry) throw new Error(`code token ${index} has no example: extraction and rendering disagree`);
-    return renderExampleFigure({ ...entry, highlighter: state.highlighter });
+    const pageExamples = [...state.byToken.values()].map((other) => other.example);
+    return renderExampleFigure({ ...entry, highlighter: state.highlighter, pageExamples });
   };
+  // Marked so a second call (another build with the same instance) does not wrap the rule twice.
+  Object.assign(render, { proofpress: true });
   md.renderer.rules.fence = render;
   md.renderer.rules.code_block = render;
 }

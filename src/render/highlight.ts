@@ -1,13 +1,21 @@
 // Stage 6a: one shiki highlighter per build, with light and dark themes exposed as CSS variables.
-import { bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
+import { bundledLanguages, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
 
-export const LIGHT_THEME = 'github-light';
-export const DARK_THEME = 'github-dark';
+// The "-default" GitHub themes: every token colour meets WCAG AA (4.5:1) on its own background, where the
+// older github-light/github-dark pair's dark comments reach only 3.05:1 (test/unit/render/highlight.test.ts).
+export const LIGHT_THEME = 'github-light-default';
+export const DARK_THEME = 'github-dark-default';
+
+/** How to show one block. */
+export interface HighlightOptions {
+  /** Number the lines (CSS counters on shiki's `.line` spans, so copying skips them). @default false */
+  lineNumbers?: boolean;
+}
 
 /** Highlights code for pages; create once per build and dispose at the end. */
 export interface CodeHighlighter {
   /** Highlighted `<pre class="shiki">…</pre>`; unknown languages are shown as plain text. */
-  highlight(code: string, lang: string): string;
+  highlight(code: string, lang: string, options?: HighlightOptions): string;
   dispose(): void;
 }
 
@@ -23,13 +31,30 @@ export async function createCodeHighlighter(langs: Iterable<string>): Promise<Co
   const needed = [...new Set([...langs].map(resolveLang))].filter((lang) => lang !== 'text');
   const highlighter: Highlighter = await createHighlighter({ themes: [LIGHT_THEME, DARK_THEME], langs: needed });
   return {
-    highlight: (code, lang) =>
-      highlighter.codeToHtml(code, {
+    highlight: (code, lang, options = {}) => {
+      // A block's final newline would become an empty, numbered last line: drop it for display only
+      // (the copy button still copies the code as run).
+      const shown = code.replace(/\n$/, '');
+      return highlighter.codeToHtml(shown, {
         lang: resolveLang(lang),
         themes: { light: LIGHT_THEME, dark: DARK_THEME },
         // Both themes become CSS variables; the stylesheet picks one with prefers-color-scheme (no client JS).
         defaultColor: false,
-      }),
+        transformers: options.lineNumbers ? [numberLines(shown.split('\n').length)] : [],
+      });
+    },
     dispose: () => highlighter.dispose(),
+  };
+}
+
+// Marks the <pre> for the stylesheet's line counter and sizes its gutter to the widest line number
+// (at least two digits, so short and long examples start their code in the same column).
+function numberLines(lineCount: number): ShikiTransformer {
+  return {
+    name: 'proofpress:line-numbers',
+    pre(node) {
+      this.addClassToHast(node, 'line-numbers');
+      node.properties.style = `${String(node.properties.style ?? '')};--line-digits:${Math.max(2, String(lineCount).length)}`;
+    },
   };
 }

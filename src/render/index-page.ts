@@ -1,22 +1,20 @@
-// Stage 6h: the home page: every post, newest first, with date and tags.
-import type { SiteInfo } from '../config/schema.ts';
-import type { Post } from '../content/post.ts';
+// Stage 6h: the home page: posts newest first with dates, tags and summaries, paginated as /, /page/2/, …
 import { html } from '../util/html.ts';
-import { renderLayout } from './layout.ts';
-import { formatDate, postUrl, tagUrl } from './urls.ts';
+import { type PageContext, renderLayout } from './layout.ts';
+import type { OutputFileData } from './output.ts';
+import { paginate } from './pagination.ts';
+import type { PostEntry } from './post-entry.ts';
+import { renderPager, renderPostList } from './post-list.ts';
+import { fileForUrl, homePageUrl } from './urls.ts';
 
-/** Render `index.html` listing `posts` (already sorted newest first). */
-export function renderIndexPage(site: SiteInfo, posts: Post[]): string {
-  const items = posts.map(
-    (post) => html`<li class="post-item">
-<h2><a href="${postUrl(post)}">${post.title}</a></h2>
-<p class="post-meta"><time datetime="${post.date.toISOString()}">${formatDate(post.date)}</time>${post.tags.length ? html` · ${post.tags.map((tag, i) => html`${i ? ', ' : ''}<a rel="tag" href="${tagUrl(tag)}">${tag}</a>`)}` : ''}</p>
-${post.summary ? html`<p class="summary">${post.summary}</p>\n` : ''}</li>
-`,
-  );
-  const body = html`<h1>${site.title}</h1>
-${site.description ? html`<p class="site-description">${site.description}</p>\n` : ''}<ul class="post-list">
-${items}</ul>
-`;
-  return renderLayout({ site, title: site.title, description: site.description, url: '/', body });
+/** Render every page of the home page for `entries` (already sorted newest first). */
+export function renderIndexPages(ctx: PageContext, entries: PostEntry[]): OutputFileData[] {
+  const { site } = ctx;
+  return paginate(entries, site.postsPerPage, homePageUrl).map((page) => {
+    const first = page.number === 1;
+    const body = html`${first ? html`<h1 class="site-heading">${site.title}</h1>\n${site.description ? html`<p class="site-description">${site.description}</p>\n` : ''}` : html`<h1 class="site-heading">Posts, page ${page.number} of ${page.total}</h1>\n`}${entries.length ? renderPostList(page.items) : html`<p>No posts yet.</p>\n`}${renderPager(page)}`;
+    const title = first ? site.title : `Posts, page ${page.number}`;
+    const content = renderLayout({ ctx, title, description: site.description, url: page.url, body, prevUrl: page.prevUrl, nextUrl: page.nextUrl });
+    return { path: fileForUrl(page.url), content };
+  });
 }

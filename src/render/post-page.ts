@@ -1,58 +1,46 @@
-// Stage 6g: a post's page: title, dates, tags, editor's note, and the article with its example figures.
+// Stage 6g: a post's page: title, dates, reading time, tags, editor's note, the article with its example figures, and neighbours.
 import type MarkdownIt from 'markdown-it';
-import type { SiteInfo } from '../config/schema.ts';
-import type { ExampleTokens, Example } from '../examples/extract.ts';
-import type { ParsedPost } from '../markdown/parse.ts';
 import type { Verification } from '../verify/types.ts';
 import { html, raw } from '../util/html.ts';
-import type { ExampleRenderEnv } from './fence-rule.ts';
-import type { CodeHighlighter } from './highlight.ts';
-import { renderLayout } from './layout.ts';
-import { formatDate, postUrl, tagUrl } from './urls.ts';
-
-/** Everything known about one post once its examples are verified. */
-export interface VerifiedPost {
-  parsed: ParsedPost;
-  examples: Example[];
-  exampleTokens: ExampleTokens[];
-  verifications: Verification[];
-}
+import { type PageContext, renderLayout } from './layout.ts';
+import type { PostEntry } from './post-entry.ts';
+import { renderPostMeta } from './post-list.ts';
+import { VERIFICATION_URL } from './urls.ts';
+import { reportAnchor } from './verification-report.ts';
 
 export interface PostPageInput {
+  ctx: PageContext;
   md: MarkdownIt;
-  site: SiteInfo;
-  highlighter: CodeHighlighter;
-  post: VerifiedPost;
+  entry: PostEntry;
+  /** The next newer and older posts, for the links at the end of the article. */
+  newer?: PostEntry;
+  older?: PostEntry;
 }
 
-/** Render the article body (the same tokens examples were extracted from). */
-export function renderArticleHtml({ md, highlighter, post }: Omit<PostPageInput, 'site'>): string {
-  const env: ExampleRenderEnv & Record<string, unknown> = {
-    ...post.parsed.env,
-    proofpress: {
-      byToken: new Map(post.exampleTokens.map((position, i) => [position.codeTokenIndex, { example: post.examples[i]!, verification: post.verifications[i]! }])),
-      outputTokens: new Set(post.exampleTokens.flatMap((position) => (position.outputTokenIndex === undefined ? [] : [position.outputTokenIndex]))),
-      highlighter,
-    },
-  };
-  return md.renderer.render(post.parsed.tokens, md.options, env);
-}
-
-/** Render the full post page. */
-export function renderPostPage(input: PostPageInput): string {
-  const { post: meta } = input.post.parsed;
-  const counts = countStatuses(input.post.verifications);
-  const body = html`<article class="post">
+/** Render the full post page: header, editor's note, the article (the part search indexes) and neighbours. */
+export function renderPostPage({ ctx, md, entry, newer, older }: PostPageInput): string {
+  const { post } = entry;
+  const body = html`<article class="post" data-pagefind-body>
 <header class="post-header">
-<h1>${meta.title}</h1>
-<p class="post-meta"><time datetime="${meta.date.toISOString()}">${formatDate(meta.date)}</time>${meta.updated ? html` · updated <time datetime="${meta.updated.toISOString()}">${formatDate(meta.updated)}</time>` : ''}${meta.tags.length ? html` · ${meta.tags.map((tag, i) => html`${i ? ', ' : ''}<a rel="tag" href="${tagUrl(tag)}">${tag}</a>`)}` : ''}</p>
-<p class="post-verification">${counts}</p>
+<h1>${post.title}</h1>
+${renderPostMeta(entry)}
+${entry.verified.examples.length ? html`<p class="post-verification"><a href="${VERIFICATION_URL}#${reportAnchor(entry)}">${countStatuses(entry.verified.verifications)}</a></p>\n` : ''}
 </header>
-${meta.editorNote ? html`<aside class="editor-note" aria-label="Editor's note"><p class="editor-note-title">Editor's note</p>${raw(input.md.render(meta.editorNote))}</aside>\n` : ''}<div class="post-body">
-${raw(renderArticleHtml(input))}</div>
+${post.editorNote ? html`<aside class="editor-note" aria-label="Editor's note"><p class="editor-note-title">Editor's note</p>${raw(md.render(post.editorNote))}</aside>\n` : ''}<div class="post-body">
+${raw(entry.articleHtml)}</div>
 </article>
-`;
-  return renderLayout({ site: input.site, title: meta.title, description: meta.summary, url: postUrl(meta), body });
+${newer || older ? html`<nav class="post-nav" aria-label="More posts">
+${newer ? html`<a class="post-nav-newer" href="${newer.url}">← ${newer.post.title}</a>\n` : ''}${older ? html`<a class="post-nav-older" href="${older.url}">${older.post.title} →</a>\n` : ''}</nav>
+` : ''}`;
+  return renderLayout({
+    ctx,
+    title: post.title,
+    description: entry.summary,
+    url: entry.url,
+    body,
+    type: 'article',
+    article: { published: post.date, modified: post.updated, tags: post.tags },
+  });
 }
 
 function countStatuses(verifications: Verification[]): string {

@@ -1,35 +1,71 @@
 // Stage 6 entry: every output file of the site, rendered in memory from the verified posts.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type MarkdownIt from 'markdown-it';
 import type { ResolvedConfig } from '../config/resolve.ts';
-import type { OutputFileData } from './output.ts';
-import { createCodeHighlighter } from './highlight.ts';
+import { renderAliasPage } from './alias-page.ts';
+import type { VerifiedPost } from './article.ts';
+import { ASSET_FILES, loadAssetFiles } from './assets.ts';
+import { renderRobots, renderSitemap } from './crawlers.ts';
+import { renderFavicon } from './favicon.ts';
+import { renderFeeds } from './feeds.ts';
 import { installExampleRules } from './fence-rule.ts';
-import { renderIndexPage } from './index-page.ts';
-import { renderPostPage, type VerifiedPost } from './post-page.ts';
-import { groupByTag, renderTagPage } from './tag-page.ts';
-import { fileForUrl, postUrl, tagUrl } from './urls.ts';
+import { createCodeHighlighter } from './highlight.ts';
+import { renderIndexPages } from './index-page.ts';
+import type { PageContext } from './layout.ts';
+import { renderNotFoundPage } from './not-found-page.ts';
+import type { OutputFileData } from './output.ts';
+import { createPostEntries, type PostEntry } from './post-entry.ts';
+import { renderPostPage } from './post-page.ts';
+import { renderNetlifyRedirects, renderNginxRedirects } from './redirect-maps.ts';
+import { collectRedirects } from './redirects.ts';
+import { renderTagPages } from './tag-page.ts';
+import { fileForUrl } from './urls.ts';
+import { renderVerificationJson, renderVerificationPage } from './verification-report.ts';
 
-const STYLE_SHEET = fileURLToPath(new URL('./assets/style.css', import.meta.url));
-
-/** Render pages, assets and verification.json for `posts` (sorted newest first). */
+/** Render every page, feed, map and asset of the site for `posts` (sorted newest first). */
 export async function renderSite(config: ResolvedConfig, md: MarkdownIt, posts: VerifiedPost[]): Promise<OutputFileData[]> {
   installExampleRules(md);
   const highlighter = await createCodeHighlighter(posts.flatMap((post) => post.examples.map((example) => example.spec.lang)));
   try {
-    const metas = posts.map((post) => post.parsed.post);
-    const files: OutputFileData[] = [
-      { path: 'index.html', content: renderIndexPage(config.site, metas) },
-      { path: 'assets/style.css', content: await readFile(STYLE_SHEET, 'utf8') },
-      { path: 'verification.json', content: `${JSON.stringify(posts.flatMap((post) => post.verifications), null, 2)}\n` },
+    const entries = createPostEntries({ md, site: config.site, highlighter, posts });
+    const ctx: PageContext = { site: config.site, scripts: ASSET_FILES.filter((name) => name.endsWith('.js')).map((name) => `/assets/${name}`) };
+    const pages = [
+      ...renderIndexPages(ctx, entries),
+      ...entries.map((entry, i) => ({ path: fileForUrl(entry.url), content: renderPostPage({ ctx, md, entry, newer: entries[i - 1], older: entries[i + 1] }) })),
+      ...renderTagPages(ctx, entries),
+      renderVerificationPage(ctx, entries),
     ];
-    for (const post of posts) {
-      files.push({ path: fileForUrl(postUrl(post.parsed.post)), content: renderPostPage({ md, site: config.site, highlighter, post }) });
-    }
-    for (const [tag, tagged] of groupByTag(metas)) files.push({ path: fileForUrl(tagUrl(tag)), content: renderTagPage(config.site, tag, tagged) });
-    return files;
+    return [
+      ...pages,
+      renderNotFoundPage(ctx, entries),
+      ...renderFeeds(config.site, entries),
+      renderSitemap(config.site, sitemapPages(pages, entries)),
+      renderRobots(config.site),
+      ...renderRedirectFiles(config, entries, pages),
+      renderVerificationJson(entries),
+      renderFavicon(),
+      ...(await loadAssetFiles()),
+    ];
   } finally {
     highlighter.dispose();
   }
+}
+
+// Alias pages for old paths, plus the host redirect maps that also cover `/?p=ID`, which no file can.
+function renderRedirectFiles(config: ResolvedConfig, entries: PostEntry[], pages: OutputFileData[]): OutputFileData[] {
+  const redirects = collectRedirects(entries, new Set(pages.map((page) => page.path)));
+  return [
+    ...redirects.filter((redirect) => !redirect.query).map((redirect) => renderAliasPage(config.site, redirect)),
+    { path: '_redirects', content: renderNetlifyRedirects(redirects) },
+    { path: 'nginx-redirects.conf', content: renderNginxRedirects(redirects) },
+  ];
+}
+
+// Every indexable page, with posts dated by their last update.
+function sitemapPages(pages: OutputFileData[], entries: PostEntry[]) {
+  const byFile = new Map(entries.map((entry) => [fileForUrl(entry.url), entry]));
+  return pages.map((page) => {
+    const entry = byFile.get(page.path);
+    const url = `/${page.path.replace(/(^|\/)index\.html$/, '$1')}`;
+    return { url, lastModified: entry ? (entry.post.updated ?? entry.post.date) : undefined };
+  });
 }

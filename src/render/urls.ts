@@ -1,10 +1,15 @@
-// Stage 6e: where each page lives: permalinks and their output file paths.
+// Stage 6e: where each page lives: permalinks, list and tag URLs, their output files, and absolute URLs.
+import type { SiteInfo } from '../config/schema.ts';
 import type { Post } from '../content/post.ts';
 
 /** `/2006/08/31/a-very-simple-introduction-to-wsgi/`: the WordPress shape migrated posts had. */
-export function postUrl(post: Post): string {
+export const DEFAULT_PERMALINK = '/:year/:month/:day/:slug/';
+
+/** The URL of `post` under the `permalink` pattern (`:year`, `:month`, `:day` of its UTC date, `:slug`). */
+export function postUrl(post: Post, permalink = DEFAULT_PERMALINK): string {
   const date = post.date.toISOString();
-  return `/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/${post.slug}/`;
+  const values: Record<string, string> = { year: date.slice(0, 4), month: date.slice(5, 7), day: date.slice(8, 10), slug: post.slug };
+  return permalink.replace(/:(year|month|day|slug)/g, (_match, name: string) => values[name]!);
 }
 
 /** `/tags/tech/`. */
@@ -12,15 +17,44 @@ export function tagUrl(tag: string): string {
   return `/tags/${tagSlug(tag)}/`;
 }
 
+/** The page listing every tag. */
+export const TAGS_URL = '/tags/';
+
+/** The verification report page. */
+export const VERIFICATION_URL = '/verification/';
+
+/** Page `number` (1-based) of the home page: `/`, `/page/2/`, … */
+export function homePageUrl(number: number): string {
+  return number <= 1 ? '/' : `/page/${number}/`;
+}
+
 /** A tag as a URL segment. */
 export function tagSlug(tag: string): string {
   return tag.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'tag';
 }
 
-/** The file a URL is written to: `/a/b/` → `a/b/index.html`. */
+/**
+ * The file a URL is written to: `/a/b/` → `a/b/index.html`, `/a.html` → `a.html`. A last segment with no
+ * extension (`/old/page`) becomes a folder with an index, which is how static hosts serve such URLs.
+ */
 export function fileForUrl(url: string): string {
   const trimmed = url.replace(/^\/+/, '');
-  return trimmed === '' || trimmed.endsWith('/') ? `${trimmed}index.html` : trimmed;
+  if (trimmed === '' || trimmed.endsWith('/')) return `${trimmed}index.html`;
+  return /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}/index.html`;
+}
+
+/** The absolute form of a root-relative URL, for canonical links, feeds and the sitemap. */
+export function absoluteUrl(site: Pick<SiteInfo, 'baseUrl'>, url: string): string {
+  return new URL(url.replace(/^\/+/, ''), site.baseUrl).href;
+}
+
+/** A URL path with its %-escapes decoded (as hosts map it to a file); unchanged when malformed. */
+export function decodeUrlPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** `31 August 2006`. */

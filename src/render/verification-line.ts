@@ -1,5 +1,7 @@
 // Stage 6b: the words under each example saying what ran it, when, and with what result.
+import type { RuntimeInfo } from '../runners/types.ts';
 import type { Verification } from '../verify/types.ts';
+import { html, type SafeHtml } from '../util/html.ts';
 
 const BADGES = { passed: 'verified', failed: 'failed', skipped: 'not run' } as const;
 
@@ -13,15 +15,35 @@ export function formatRunTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-/** One sentence: status, what ran it (Python, gateway, front end), when, and how long it took. */
+/** What ran an example, in reading order: Python, gateway, front end, then other components. */
+export function describeRuntime(runtime: RuntimeInfo): string[] {
+  const parts = [`Python ${runtime.python}`, runtime.gateway];
+  if (runtime.frontEnd) parts.push(`front end: ${runtime.frontEnd}`);
+  for (const [name, version] of Object.entries(runtime.components ?? {})) {
+    // The FastCGI runner lists nginx both as the front end and as a component: name it once.
+    if (runtime.frontEnd !== `${name} ${version}`) parts.push(`${name} ${version}`);
+  }
+  return parts;
+}
+
+/** One sentence of plain text: status, what ran it, when, and how long it took (for terminals). */
 export function describeVerification(verification: Verification): string {
   const record = verification.record;
   if (verification.status === 'skipped' || !record) return `Not run: ${verification.reason ?? 'shown only'}.`;
-  const runtime = record.runtime;
-  const parts = [`Python ${runtime.python}`, runtime.gateway];
-  if (runtime.frontEnd) parts.push(`front end: ${runtime.frontEnd}`);
-  for (const [name, version] of Object.entries(runtime.components ?? {})) parts.push(`${name} ${version}`);
   const when = `${formatRunTime(record.startedAt)}${verification.cached ? ' (cached: same code, spec and runtime)' : ''}`;
-  const head = verification.status === 'passed' ? 'Verified' : `Failed (${verification.reason ?? 'see output'})`;
-  return `${head}: ran with ${parts.join(' · ')} on ${when} in ${record.durationMs} ms.`;
+  return `${statusWords(verification)}: ran with ${describeRuntime(record.runtime).join(' · ')} on ${when} in ${record.durationMs} ms.`;
+}
+
+/** The same sentence as `<p class="verification">`, with the run time as a `<time>` element. */
+export function renderVerificationLine(verification: Verification): SafeHtml {
+  const record = verification.record;
+  if (verification.status === 'skipped' || !record) {
+    return html`<p class="verification">Not run: ${verification.reason ?? 'shown only'}.</p>\n`;
+  }
+  const cached = verification.cached ? ' (cached: same code, spec and runtime)' : '';
+  return html`<p class="verification"><strong>${statusWords(verification)}</strong>: ran with ${describeRuntime(record.runtime).join(' · ')} on <time datetime="${record.startedAt}">${formatRunTime(record.startedAt)}</time>${cached} in ${record.durationMs} ms.</p>\n`;
+}
+
+function statusWords(verification: Verification): string {
+  return verification.status === 'passed' ? 'Verified' : `Failed (${verification.reason ?? 'see output'})`;
 }

@@ -7,8 +7,13 @@ import type { OutputFileData } from '../render/output.ts';
 
 export type OutputFile = OutputFileData;
 
+export interface WriteSiteOptions {
+  /** Runs on the complete staging folder before the swap (e.g. search indexing); if it throws, the old site stays. */
+  beforeSwap?: (stagingDir: string) => Promise<unknown>;
+}
+
 /** Write `files` as the new content of `outDir`, replacing the previous site only once all are written. */
-export async function writeSite(outDir: string, files: OutputFile[]): Promise<void> {
+export async function writeSite(outDir: string, files: OutputFile[], options: WriteSiteOptions = {}): Promise<void> {
   const parent = path.dirname(outDir);
   const token = randomBytes(4).toString('hex');
   const staging = path.join(parent, `.${path.basename(outDir)}-staging-${token}`);
@@ -22,6 +27,12 @@ export async function writeSite(outDir: string, files: OutputFile[]): Promise<vo
       hint: 'Check that the folder is writable and the disk has space; the previous site was left as it was.',
       cause: error,
     });
+  }
+  try {
+    await options.beforeSwap?.(staging);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
   await swapInto(outDir, staging, previous);
 }

@@ -1,0 +1,138 @@
+// Stage 6q: every internal href/src of every generated page must reach a generated file (and anchor); a broken one is located in its post.
+import type { SiteInfo } from '../config/schema.ts';
+import { RenderError } from '../errors.ts';
+import type { ParsedPost } from '../markdown/parse.ts';
+import type { OutputFileData } from './output.ts';
+import type { VerifiedPost } from './article.ts';
+import { fileForUrl, postUrl } from './urls.ts';
+
+/** An internal link that no generated file answers. */
+export interface BrokenLink {
+  /** Where to fix it: the post's source file (with `line`) for Markdown links, else the generated page. */
+  file: string;
+  line?: number;
+  /** The generated page holding the link. */
+  page: string;
+  href: string;
+  problem: string;
+}
+
+export interface LinkCheckInput {
+  files: OutputFileData[];
+  posts: VerifiedPost[];
+  site: SiteInfo;
+  /** Root-relative folders written after rendering (the search index), taken on trust. @default ["/pagefind/"] */
+  laterFolders?: string[];
+}
+
+/** Every broken internal link of the generated HTML pages, in page order. */
+export function findBrokenLinks({ files, posts, site, laterFolders = ['/pagefind/'] }: LinkCheckInput): BrokenLink[] {
+  const pages = new Map(files.map((file) => [file.path, typeof file.content === 'string' ? file.content : undefined]));
+  const sources = new Map(posts.map((post) => [fileForUrl(postUrl(post.parsed.post, site.permalink)), post.parsed]));
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => ids.get(file) ?? ids.set(file, collectIds(pages.get(file) ?? '')).get(file)!;
+  const broken: BrokenLink[] = [];
+  for (const [page, content] of pages) {
+    if (content === undefined || !page.endsWith('.html')) continue;
+    const markdownLines = sources.has(page) ? markdownLinkLines(sources.get(page)!) : new Map<string, number>();
+    for (const href of collectLinks(content)) {
+      const problem = checkLink(href, { site, pages, laterFolders, idsOf });
+      if (!problem) continue;
+      const line = markdownLines.get(href);
+      const parsed = sources.get(page);
+      broken.push(line !== undefined && parsed ? { file: parsed.post.source, line, page, href, problem } : { file: page, page, href, problem });
+    }
+  }
+  return broken;
+}
+
+export interface CheckLinksInput extends LinkCheckInput {
+  severity: 'error' | 'warn';
+  /** Where warnings go when `severity` is `warn`. */
+  warn: (message: string) => void;
+}
+
+/** Find broken links; with severity `error` throw one RenderError naming them all, else warn about each. */
+export function checkLinks({ severity, warn, ...input }: CheckLinksInput): BrokenLink[] {
+  const broken = findBrokenLinks(input);
+  const lines = broken.map((link) => `${link.line === undefined ? link.file : `${link.file}:${link.line}`}: ${link.href} (${link.problem})`);
+  if (broken.length === 0) return broken;
+  if (severity === 'warn') {
+    for (const line of lines) warn(`⚠ broken internal link: ${line}`);
+    return broken;
+  }
+  const first = broken[0]!;
+  throw new RenderError(broken.length === 1 ? `Broken internal link ${first.href}: ${first.problem}` : `${broken.length} broken internal links`, {
+    file: first.file,
+    line: first.line,
+    details: broken.length === 1 ? [] : lines,
+    hint: 'Point each link at a page of this site (a post permalink, /tags/…/, /), or set "linkCheck": "warn" in proofpress.config.json to publish anyway.',
+  });
+}
+
+interface LinkContext {
+  site: SiteInfo;
+  pages: Map<string, string | undefined>;
+  laterFolders: string[];
+  idsOf: (file: string) => Set<string>;
+}
+
+/** What is wrong with `href`, or undefined when it is external or reaches a generated file. */
+export function checkLink(href: string, { site, pages, laterFolders, idsOf }: LinkContext): string | undefined {
+  const internal = href.startsWith(site.baseUrl) ? `/${href.slice(site.baseUrl.length)}` : href;
+  if (!internal.startsWith('/') || internal.startsWith('//')) return undefined;
+  const [withoutFragment = '', fragment] = internal.split('#', 2);
+  let path: string;
+  try {
+    path = decodeURIComponent(withoutFragment.split('?', 1)[0]!);
+  } catch {
+    return 'malformed %-escape';
+  }
+  if (laterFolders.some((folder) => path.startsWith(folder))) return undefined;
+  const file = [path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1), `${path.slice(1)}/index.html`].find((candidate) => pages.has(candidate));
+  if (file === undefined) return `no page at ${fileForUrl(path)}`;
+  if (fragment && file.endsWith('.html') && !idsOf(file).has(safeDecode(fragment))) return `no id="${fragment}" on ${file}`;
+  return undefined;
+}
+
+/** The href and src values of a page, entities decoded. Our templates and markdown-it always quote with `"`. */
+export function collectLinks(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => decodeEntities(match[1]!));
+}
+
+function collectIds(html: string): Set<string> {
+  return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => decodeEntities(match[1]!)));
+}
+
+/** File line (1-based) of each link and image target in the post's Markdown, first occurrence winning. */
+export function markdownLinkLines(parsed: ParsedPost): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const token of parsed.tokens) {
+    if (token.type !== 'inline' || !token.map) continue;
+    // An inline token carries its block's lines; each soft or hard break inside it moves one line down.
+    let line = token.map[0] + parsed.post.bodyOffset + 1;
+    for (const child of token.children ?? []) {
+      if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+      const target = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
+      if (target !== null && !lines.has(target)) lines.set(target, line);
+    }
+  }
+  return lines;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (match, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? match;
+  });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

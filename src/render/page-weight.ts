@@ -1,0 +1,20 @@
+// Stage 6r: how heavy the post pages are, for the build's progress line (small pages are a goal).
+import type { SiteInfo } from '../config/schema.ts';
+import type { OutputFileData } from './output.ts';
+import type { VerifiedPost } from './article.ts';
+import { fileForUrl, postUrl } from './urls.ts';
+
+/** Bytes of each post page (UTF-8), by output path. */
+export function measurePostPages(files: OutputFileData[], posts: VerifiedPost[], site: SiteInfo): { path: string; bytes: number }[] {
+  const wanted = new Set(posts.map((post) => fileForUrl(postUrl(post.parsed.post, site.permalink))));
+  return files.filter((file) => wanted.has(file.path)).map((file) => ({ path: file.path, bytes: Buffer.byteLength(file.content) }));
+}
+
+/** `post page 48213 bytes` for one post; `post pages median 30120 bytes, largest 48213 bytes (2006/…/index.html)` for more. */
+export function describePostPageSizes(files: OutputFileData[], posts: VerifiedPost[], site: SiteInfo): string {
+  const sizes = measurePostPages(files, posts, site).sort((a, b) => a.bytes - b.bytes);
+  if (sizes.length === 0) return 'no post pages';
+  if (sizes.length === 1) return `post page ${sizes[0]!.bytes} bytes`;
+  const largest = sizes[sizes.length - 1]!;
+  return `post pages median ${sizes[Math.floor(sizes.length / 2)]!.bytes} bytes, largest ${largest.bytes} bytes (${largest.path})`;
+}

@@ -1,0 +1,81 @@
+// Stage 6p: the verification report: every example of the site with its post, location, status, runtime and time, as a page and as JSON.
+import type { Example } from '../examples/extract.ts';
+import type { Verification } from '../verify/types.ts';
+import { html } from '../util/html.ts';
+import { figureId } from './example-figure.ts';
+import { stringifySafeJson } from './json.ts';
+import { type PageContext, renderLayout } from './layout.ts';
+import type { OutputFileData } from './output.ts';
+import type { PostEntry } from './post-entry.ts';
+import { fileForUrl, VERIFICATION_URL } from './urls.ts';
+import { badgeText, describeRuntime, formatRunTime } from './verification-line.ts';
+
+/** One example as the report lists it. */
+interface ReportRow {
+  entry: PostEntry;
+  example: Example;
+  verification: Verification;
+  /** Root-relative URL of the example's figure on its post page. */
+  url: string;
+}
+
+function reportRows(entries: PostEntry[]): ReportRow[] {
+  return entries.flatMap((entry) =>
+    entry.verified.examples.map((example, i) => ({ entry, example, verification: entry.verified.verifications[i]!, url: `${entry.url}#${figureId(example)}` })),
+  );
+}
+
+/** `/verification/`: a table per post of its examples, each linking to its figure. */
+export function renderVerificationPage(ctx: PageContext, entries: PostEntry[]): OutputFileData {
+  const rows = reportRows(entries);
+  const count = (status: Verification['status']) => rows.filter((row) => row.verification.status === status).length;
+  const sections = entries
+    .filter((entry) => entry.verified.examples.length > 0)
+    .map((entry) => html`<section class="report-post" id="${reportAnchor(entry)}">
+<h2><a href="${entry.url}">${entry.post.title}</a></h2>
+<table class="report-table">
+<thead><tr><th scope="col">Example</th><th scope="col">Source</th><th scope="col">Status</th><th scope="col">Ran with</th><th scope="col">Time</th></tr></thead>
+<tbody>
+${rows.filter((row) => row.entry === entry).map(renderRow)}</tbody>
+</table>
+</section>
+`);
+  const body = html`<h1>Verification report</h1>
+<p class="report-summary">${rows.length} examples: ${count('passed')} verified, ${count('failed')} failed, ${count('skipped')} not run. Every runnable example was run (or reused from the cache when its code, spec and runtime were unchanged) when this site was built. The same data is in <a href="/verification.json">verification.json</a>.</p>
+${sections}`;
+  return { path: fileForUrl(VERIFICATION_URL), content: renderLayout({ ctx, title: 'Verification report', description: 'Every code example of this site, how it was run and whether it passed.', url: VERIFICATION_URL, body }) };
+}
+
+/** The id of a post's section on the report, so its page can link straight to it. */
+export function reportAnchor(entry: PostEntry): string {
+  return `post-${entry.post.slug}`;
+}
+
+function renderRow({ example, verification, url }: ReportRow) {
+  const record = verification.record;
+  const runtime = record ? describeRuntime(record.runtime).join(' · ') : (verification.reason ?? 'shown only');
+  const time = record
+    ? html`<time datetime="${record.startedAt}">${formatRunTime(record.startedAt)}</time>, ${record.durationMs} ms${verification.cached ? ' (cached)' : ''}`
+    : '—';
+  return html`<tr class="report-${verification.status}"><td><a href="${url}">${example.spec.file ?? `${example.spec.lang || 'code'} block ${example.index}`}</a> <span class="report-run">run=${example.spec.run}</span></td><td><code>${example.source}:${example.line}</code></td><td><span class="badge badge-${verification.status}">${badgeText(verification)}</span>${verification.status === 'failed' && verification.reason ? html`: ${verification.reason}` : ''}</td><td>${runtime}</td><td>${time}</td></tr>
+`;
+}
+
+/**
+ * `verification.json`: one object per example. The verification record's own fields (the bench and other
+ * tools read `label`, `line`, `status`, `record`) plus the post, the figure's URL and the runtime and
+ * duration lifted out of the record. Captured logs come from examples run with an allow-listed environment.
+ */
+export function renderVerificationJson(entries: PostEntry[]): OutputFileData {
+  const items = reportRows(entries).map(({ entry, example, verification, url }) => ({
+    ...verification,
+    post: { title: entry.post.title, source: entry.post.source, url: entry.url },
+    url,
+    file: example.spec.file ?? null,
+    run: example.spec.run,
+    runtime: verification.record?.runtime ?? null,
+    durationMs: verification.record?.durationMs ?? null,
+    startedAt: verification.record?.startedAt ?? null,
+  }));
+  return { path: 'verification.json', content: stringifySafeJson(items) };
+}

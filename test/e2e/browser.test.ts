@@ -1,0 +1,253 @@
+// End to end in Debian's Chromium: a reader browses the built site, copies examples, opens output, in both schemes and on a phone.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Example } from '../../src/examples/extract.ts';
+import { figureId } from '../../src/render/example-figure.ts';
+import { type BuiltSite, buildSite } from '../helpers/built-site.ts';
+import { REPO_ROOT } from '../helpers/project.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+// This machine's network is closed: without the background-networking flags Chromium keeps trying
+// (and failing) to reach Google's hosts. --no-sandbox because CI runs as root.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
+const POST_TITLE = "'Hello World' with WSGI";
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let examples: Example[];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); CI's .ci/run does.`);
+  }
+  site = await buildSite('content', { write: true });
+  examples = site.result.posts[0]!.examples;
+  server = await serveStatic(site.config.outDir);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  context = await newContext();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await site?.cleanup();
+});
+
+async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const created = await browser.newContext({ baseURL: server.origin, ...options });
+  await created.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  created.on('request', (request) => requests.push(request.url()));
+  return created;
+}
+
+async function openPost(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('link', { name: POST_TITLE }).first().click();
+  await expect.poll(() => page.locator('h1').first().textContent()).toBe(POST_TITLE);
+}
+
+/** The example shown in the figure with `id`, from the build's own records. */
+function exampleOf(predicate: (example: Example) => boolean): Example {
+  const found = examples.find(predicate);
+  if (!found) throw new Error('no such example in the built article');
+  return found;
+}
+
+async function clipboardAfterClicking(page: Page, example: Example, press?: 'Enter' | 'Space'): Promise<string> {
+  const figure = page.locator(`#${figureId(example)}`);
+  const button = figure.locator('.copy-button');
+  if (press) {
+    await button.focus();
+    await page.keyboard.press(press);
+  } else {
+    await button.click();
+  }
+  await expect.poll(() => figure.getByRole('status').textContent()).toBe('Copied');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+describe('e2e/browser', () => {
+  test('a reader goes from the home page to the post, its tag page and the Atom feed', async () => {
+    const page = await context.newPage();
+    await openPost(page);
+    expect(new URL(page.url()).pathname).toBe('/2006/08/31/a-very-simple-introduction-to-wsgi/');
+
+    await page.locator('a[rel="tag"]', { hasText: 'Tech' }).first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/tags/tech/');
+    expect(await page.locator('h1').first().textContent()).toContain('Tech');
+    expect(await page.getByRole('link', { name: POST_TITLE }).count()).toBeGreaterThan(0);
+
+    const head = await page.locator('link[rel="alternate"][type="application/atom+xml"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
+    const visible = await page.locator('a[href$=".xml"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
+    const feedUrl = head ?? visible;
+    expect(feedUrl, 'the tag page links no Atom feed (<link rel="alternate" type="application/atom+xml"> or a visible .xml link)').toBeTruthy();
+    const response = await page.goto(feedUrl!);
+    expect(response?.status()).toBe(200);
+    const xml = await response!.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<feed');
+    await page.close();
+  });
+
+  test('the copy button copies a code example exactly as it ran', async () => {
+    const page = await context.newPage();
+    await openPost(page);
+    const simpletest = exampleOf((example) => example.spec.file === 'simpletest.py');
+    const button = page.locator(`#${figureId(simpletest)} .copy-button`);
+    expect(await button.isVisible()).toBe(true);
+    expect(await button.getAttribute('type')).toBe('button');
+    await expect.poll(() => page.getByRole('button', { name: 'Copy simpletest.py' }).count()).toBe(3);
+    expect(await clipboardAfterClicking(page, simpletest)).toBe(simpletest.code);
+    await page.close();
+  });
+
+  test('a console block copies only its commands, from the keyboard too', async () => {
+    const page = await context.newPage();
+    await openPost(page);
+    const install = exampleOf((example) => example.spec.lang === 'console');
+    const copied = await clipboardAfterClicking(page, install, 'Enter');
+    expect(copied).toBe('sudo easy_install wsgiref');
+    expect(copied).not.toContain('$ ');
+    await page.close();
+  });
+
+  test('copying causes no layout shift', async () => {
+    const page = await context.newPage();
+    await openPost(page);
+    const example = exampleOf((candidate) => candidate.spec.file === 'simpletest.py');
+    const head = page.locator(`#${figureId(example)} .example-head`);
+    await head.scrollIntoViewIfNeeded();
+    const before = await head.boundingBox();
+    const buttonBefore = await head.locator('.copy-button').boundingBox();
+    await clipboardAfterClicking(page, example);
+    expect(await head.boundingBox()).toEqual(before);
+    expect(await head.locator('.copy-button').boundingBox()).toEqual(buttonBefore);
+    await page.locator(`#${figureId(example)}`).screenshot({ path: path.join(ARTIFACTS, 'copied.png') });
+    await page.close();
+  });
+
+  test('selecting the code picks up no line numbers', async () => {
+    const page = await context.newPage();
+    await openPost(page);
+    const example = exampleOf((candidate) => candidate.spec.file === 'simpletest.py');
+    const selected = await page.evaluate((id) => {
+      const code = document.querySelector(`#${id} pre.line-numbers code`)!;
+      const range = document.createRange();
+      range.selectNodeContents(code);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    }, figureId(example));
+    expect(selected).toBe(example.code.replace(/\n$/, ''));
+    await page.close();
+  });
+
+  test('an output panel opens to the HTTP response as received and the server console', async () => {
+    const page = await context.newPage();
+    await openPost(page);
+    const example = exampleOf((candidate) => candidate.spec.expect === 'My Own Hello World!' && candidate.spec.run === 'http');
+    const panel = page.locator(`#${figureId(example)} details.example-output`);
+    expect(await panel.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+    await panel.locator('summary').click();
+    expect(await panel.evaluate((details: HTMLDetailsElement) => details.open)).toBe(true);
+    const response = panel.locator('pre.output').first();
+    expect(await response.isVisible()).toBe(true);
+    const text = (await response.textContent())!;
+    expect(text.startsWith('HTTP/1.0 200 OK\n')).toBe(true);
+    expect(text).toContain('\n\nMy Own Hello World!\n');
+    expect(await panel.getByText('Server console').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('a link to a file that ran beside an example opens its collapsed support panel', async () => {
+    const page = await context.newPage();
+    await openPost(page);
+    const server = exampleOf((example) => example.spec.file === 'server.fcgi');
+    const app = exampleOf((example) => example.spec.file === 'myapplication.py');
+    const support = page.locator('details.support-file', { has: page.locator(`#${figureId(app)}`) });
+    expect(await support.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+    await page.locator(`#${figureId(server)} .companions a`, { hasText: 'myapplication.py' }).click();
+    await expect.poll(() => support.evaluate((details: HTMLDetailsElement) => details.open)).toBe(true);
+    expect(await page.locator(`#${figureId(app)}`).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('without JavaScript the page reads fine and shows no dead copy button', async () => {
+    const noScript = await newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto('/2006/08/31/a-very-simple-introduction-to-wsgi/');
+    expect(await page.locator('.copy-button').first().isVisible()).toBe(false);
+    expect(await page.locator('pre.shiki').first().isVisible()).toBe(true);
+    await noScript.close();
+  });
+
+  test('on a 375px phone the page does not scroll sideways, even with every panel open', async () => {
+    const phone = await newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await page.goto('/2006/08/31/a-very-simple-introduction-to-wsgi/');
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'post-phone.png'), fullPage: true });
+    await phone.close();
+  });
+
+  test('every page of the site fits a 375px phone', async () => {
+    const phone = await newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    // Redirect pages (meta refresh) leave before they can be measured; the post has its own test above.
+    const pages = site.result.files.filter((file) => file.path.endsWith('.html') && !String(file.content).includes('http-equiv="refresh"'));
+    const tooWide: string[] = [];
+    for (const file of pages) {
+      const url = `/${file.path.replace(/(^|\/)index\.html$/, '$1')}`;
+      await page.goto(url);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 375) tooWide.push(`${url}: ${width}px`);
+      await page.screenshot({ path: path.join(ARTIFACTS, `phone-${file.path.replace(/\//g, '_').replace(/\.html$/, '')}.png`), fullPage: true });
+    }
+    expect(tooWide).toEqual([]);
+    await phone.close();
+  });
+
+  test('the post is screenshotted in the light and dark schemes', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto('/2006/08/31/a-very-simple-introduction-to-wsgi/');
+    // One output panel and one support panel open, so the screenshots show them too.
+    await page.locator('details.example-output summary').first().click();
+    await page.locator('details.support-file > summary').last().click();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(13, 17, 23)');
+      await page.screenshot({ path: path.join(ARTIFACTS, `post-${scheme}.png`), fullPage: true });
+    }
+    await page.goto('/verification/');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'verification-dark.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('no request left 127.0.0.1', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(data|blob|about):/.test(url))).toEqual([]);
+  });
+});

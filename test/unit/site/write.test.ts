@@ -1,0 +1,53 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { SiteWriteError } from '../../../src/errors.ts';
+import { writeSite } from '../../../src/site/write.ts';
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+});
+
+async function oldSite(): Promise<{ parent: string; outDir: string }> {
+  const parent = await mkdtemp(path.join(tmpdir(), 'proofpress-write-'));
+  roots.push(parent);
+  const outDir = path.join(parent, 'site');
+  await mkdir(outDir);
+  await writeFile(path.join(outDir, 'index.html'), 'old');
+  return { parent, outDir };
+}
+
+describe('site/write', () => {
+  test('replaces the site with the new files, running beforeSwap on the complete staging folder', async () => {
+    const { parent, outDir } = await oldSite();
+    let seen: string[] = [];
+    await writeSite(outDir, [{ path: 'index.html', content: 'new' }, { path: 'a/b.html', content: 'b' }], {
+      beforeSwap: async (staging) => {
+        seen = (await readdir(staging, { recursive: true })).sort();
+        await writeFile(path.join(staging, 'extra.txt'), 'from the hook');
+      },
+    });
+    expect(seen).toEqual(['a', 'a/b.html', 'index.html']);
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('new');
+    expect(await readFile(path.join(outDir, 'extra.txt'), 'utf8')).toBe('from the hook');
+    expect(await readdir(parent)).toEqual(['site']);
+  });
+
+  test('keeps the previous site and removes the staging folder when beforeSwap fails', async () => {
+    const { parent, outDir } = await oldSite();
+    const failing = writeSite(outDir, [{ path: 'index.html', content: 'new' }], {
+      beforeSwap: () => Promise.reject(new SiteWriteError('index failed')),
+    });
+    await expect(failing).rejects.toThrow('index failed');
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('old');
+    expect(await readdir(parent)).toEqual(['site']);
+  });
+
+  test('refuses a path that leaves the site folder, keeping the previous site', async () => {
+    const { outDir } = await oldSite();
+    await expect(writeSite(outDir, [{ path: '../escape.html', content: 'x' }])).rejects.toBeInstanceOf(SiteWriteError);
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('old');
+  });
+});
