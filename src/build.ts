@@ -16,7 +16,7 @@ import { preparePython } from './runners/prepare.ts';
 import { writeSearchIndex } from './site/search-index.ts';
 import { writeSite } from './site/write.ts';
 import { verificationContext } from './verify/context.ts';
-import { verifyAll } from './verify/run-all.ts';
+import { splitByPost, verifyAll } from './verify/run-all.ts';
 import type { Verification } from './verify/types.ts';
 
 export interface BuildOptions {
@@ -55,11 +55,12 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
   );
   const failed = verifications.filter((verification) => verification.status === 'failed');
   if (failed.length > 0 && config.onExampleFailure === 'error') throw summaryError(failed.map(failureError), examples.length);
-  let offset = 0;
-  const verified: VerifiedPost[] = extracted.map((post) => {
-    const own = verifications.slice(offset, (offset += post.examples.length));
-    return { parsed: post.parsed, examples: post.examples, exampleTokens: post.tokens, verifications: own };
-  });
+  const verified: VerifiedPost[] = splitByPost(verifications, extracted).map(({ group: post, items: own }) => ({
+    parsed: post.parsed,
+    examples: post.examples,
+    exampleTokens: post.tokens,
+    verifications: own,
+  }));
   const files = await step(
     (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes(rendered, verified, config.site)})`,
     () => renderSite(config, md, verified),

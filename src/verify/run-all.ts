@@ -39,3 +39,9 @@ async function verifyWithCache(example: Example, options: VerifyAllOptions): Pro
   if (cache && key) await writeCached(cache.dir, key, verification);
   return verification;
 }
+
+/** Cut the flat result list of verifyAll back into one list per post, in the posts' order. */
+export function splitByPost<G extends { examples: unknown[] }>(verifications: Verification[], groups: G[]): { group: G; items: Verification[] }[] {
+  let offset = 0;
+  return groups.map((group) => ({ group, items: verifications.slice(offset, (offset += group.examples.length)) }));
+}
