@@ -26,6 +26,9 @@ const CHROMIUM_ARGS = [
 ];
 const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 const POST_TITLE = "'Hello World' with WSGI";
+const POST_PATH = '/2006/08/31/a-very-simple-introduction-to-wsgi/';
+/** How long to wait for what a page does by itself after an action (a script answering a click): a bound, never a sleep. */
+const WAIT = 15_000;
 
 let site: BuiltSite;
 let server: StaticServer;
@@ -59,10 +62,18 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
   return created;
 }
 
+/** Wait until `page` has left `from` and the page it went to has loaded. A click does not wait for the
+ * navigation it starts; `load` comes after the deferred scripts (copy.js, Pagefind) and DOMContentLoaded. */
+async function leave(page: Page, from: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname !== from, { waitUntil: 'load' });
+}
+
+/** From the home page, follow the link to the post and wait until it has loaded. */
 async function openPost(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByRole('link', { name: POST_TITLE }).first().click();
-  await expect.poll(() => page.locator('h1').first().textContent()).toBe(POST_TITLE);
+  await leave(page, '/');
+  expect(await page.locator('h1').first().textContent()).toBe(POST_TITLE);
 }
 
 /** The example shown in the figure with `id`, from the build's own records. */
@@ -75,30 +86,62 @@ function exampleOf(predicate: (example: Example) => boolean): Example {
 async function clipboardAfterClicking(page: Page, example: Example, press?: 'Enter' | 'Space'): Promise<string> {
   const figure = page.locator(`#${figureId(example)}`);
   const button = figure.locator('.copy-button');
+  // copy.js shows the button (and its status); without it they stay hidden and this fails.
+  await button.waitFor({ state: 'visible', timeout: WAIT });
+  const status = await figure.getByRole('status').elementHandle({ timeout: WAIT });
+  // Something else on the clipboard first (it is the browser's, shared by every page), so an earlier copy
+  // cannot pass for this one.
+  await page.evaluate(() => navigator.clipboard.writeText('(the clipboard before the click)'));
   if (press) {
     await button.focus();
     await page.keyboard.press(press);
   } else {
     await button.click();
   }
-  await expect.poll(() => figure.getByRole('status').textContent()).toBe('Copied');
+  // copy.js writes the status once the clipboard write has resolved, and empties it 2 s later: wait in the
+  // page, every frame, for its answer (whatever it is) instead of polling it over the wire, then check it.
+  const answer = await page.waitForFunction((element) => element?.textContent || false, status, { timeout: WAIT });
+  expect(await answer.jsonValue()).toBe('Copied');
   return page.evaluate(() => navigator.clipboard.readText());
 }
+
+interface ParsedLayout {
+  searchMounted: boolean;
+  tops: number[];
+}
+
+/** Where the main column and every example head stand in the document (not the viewport), and whether Pagefind's UI is there yet. */
+const layoutNow = (): ParsedLayout => ({
+  searchMounted: document.querySelector('#search .pagefind-ui') !== null,
+  tops: [...document.querySelectorAll('main, .example-head')].map((element) => element.getBoundingClientRect().top + scrollY),
+});
+
+/** An init script (it runs before the page's own): record `layoutNow()` at DOMContentLoaded, before the page's
+ * own listener mounts Pagefind's search box, and every layout shift Chromium reports from the start. */
+const RECORD_LAYOUT = `
+window.__layoutShifts = [];
+new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__layoutShifts.push(entry.value); }).observe({ type: 'layout-shift', buffered: true });
+addEventListener('DOMContentLoaded', () => { window.__parsedLayout = (${layoutNow.toString()})(); });
+`;
 
 describe('e2e/browser', () => {
   test('a reader goes from the home page to the post, its tag page and the Atom feed', async () => {
     const page = await context.newPage();
     await openPost(page);
-    expect(new URL(page.url()).pathname).toBe('/2006/08/31/a-very-simple-introduction-to-wsgi/');
+    expect(new URL(page.url()).pathname).toBe(POST_PATH);
 
     await page.locator('a[rel="tag"]', { hasText: 'Tech' }).first().click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/tags/tech/');
+    await leave(page, POST_PATH);
+    expect(new URL(page.url()).pathname).toBe('/tags/tech/');
     expect(await page.locator('h1').first().textContent()).toContain('Tech');
     expect(await page.getByRole('link', { name: POST_TITLE }).count()).toBeGreaterThan(0);
 
-    const head = await page.locator('link[rel="alternate"][type="application/atom+xml"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
-    const visible = await page.locator('a[href$=".xml"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
-    const feedUrl = head ?? visible;
+    // The tag page has loaded, so counting is no race.
+    const inHead = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+    const visible = page.locator('a[href$=".xml"]');
+    const head = (await inHead.count()) > 0 ? await inHead.first().getAttribute('href') : null;
+    const linked = (await visible.count()) > 0 ? await visible.first().getAttribute('href') : null;
+    const feedUrl = head ?? linked;
     expect(feedUrl, 'the tag page links no Atom feed (<link rel="alternate" type="application/atom+xml"> or a visible .xml link)').toBeTruthy();
     const response = await page.goto(feedUrl!);
     expect(response?.status()).toBe(200);
@@ -113,9 +156,11 @@ describe('e2e/browser', () => {
     await openPost(page);
     const simpletest = exampleOf((example) => example.spec.file === 'simpletest.py');
     const button = page.locator(`#${figureId(simpletest)} .copy-button`);
+    // Hidden in the HTML; only copy.js (deferred) shows it, so wait for it rather than look once.
+    await button.waitFor({ state: 'visible', timeout: WAIT });
     expect(await button.isVisible()).toBe(true);
     expect(await button.getAttribute('type')).toBe('button');
-    await expect.poll(() => page.getByRole('button', { name: 'Copy simpletest.py' }).count()).toBe(3);
+    await expect.poll(() => page.getByRole('button', { name: 'Copy simpletest.py' }).count(), { timeout: WAIT }).toBe(3);
     expect(await clipboardAfterClicking(page, simpletest)).toBe(simpletest.code);
     await page.close();
   });
@@ -132,7 +177,15 @@ describe('e2e/browser', () => {
 
   test('copying causes no layout shift', async () => {
     const page = await context.newPage();
+    await page.addInitScript(RECORD_LAYOUT);
     await openPost(page);
+    // Pagefind mounts its search box in the header after the page is parsed (at DOMContentLoaded). Nothing
+    // below it may move: compare with where everything stood just before it mounted.
+    await page.locator('#search .pagefind-ui__search-input').waitFor({ state: 'visible', timeout: WAIT });
+    const parsed = await page.evaluate(() => (window as unknown as { __parsedLayout: ParsedLayout }).__parsedLayout);
+    expect(parsed.searchMounted, 'measured before the search box mounted').toBe(false);
+    expect(await page.evaluate(layoutNow), 'the search box moved the page when it mounted').toEqual({ ...parsed, searchMounted: true });
+
     const example = exampleOf((candidate) => candidate.spec.file === 'simpletest.py');
     const head = page.locator(`#${figureId(example)} .example-head`);
     await head.scrollIntoViewIfNeeded();
@@ -141,6 +194,8 @@ describe('e2e/browser', () => {
     await clipboardAfterClicking(page, example);
     expect(await head.boundingBox()).toEqual(before);
     expect(await head.locator('.copy-button').boundingBox()).toEqual(buttonBefore);
+    // Chromium's own record (Layout Instability API): no visible element moved, from the first paint on.
+    expect(await page.evaluate(() => (window as unknown as { __layoutShifts: number[] }).__layoutShifts)).toEqual([]);
     await page.locator(`#${figureId(example)}`).screenshot({ path: path.join(ARTIFACTS, 'copied.png') });
     await page.close();
   });
@@ -187,7 +242,7 @@ describe('e2e/browser', () => {
     const support = page.locator('details.support-file', { has: page.locator(`#${figureId(app)}`) });
     expect(await support.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
     await page.locator(`#${figureId(server)} .companions a`, { hasText: 'myapplication.py' }).click();
-    await expect.poll(() => support.evaluate((details: HTMLDetailsElement) => details.open)).toBe(true);
+    await expect.poll(() => support.evaluate((details: HTMLDetailsElement) => details.open), { timeout: WAIT }).toBe(true);
     expect(await page.locator(`#${figureId(app)}`).isVisible()).toBe(true);
     await page.close();
   });
@@ -195,7 +250,7 @@ describe('e2e/browser', () => {
   test('without JavaScript the page reads fine and shows no dead copy button', async () => {
     const noScript = await newContext({ javaScriptEnabled: false });
     const page = await noScript.newPage();
-    await page.goto('/2006/08/31/a-very-simple-introduction-to-wsgi/');
+    await page.goto(POST_PATH);
     expect(await page.locator('.copy-button').first().isVisible()).toBe(false);
     expect(await page.locator('pre.shiki').first().isVisible()).toBe(true);
     await noScript.close();
@@ -204,7 +259,7 @@ describe('e2e/browser', () => {
   test('on a 375px phone the page does not scroll sideways, even with every panel open', async () => {
     const phone = await newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
     const page = await phone.newPage();
-    await page.goto('/2006/08/31/a-very-simple-introduction-to-wsgi/');
+    await page.goto(POST_PATH);
     await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(ARTIFACTS, 'post-phone.png'), fullPage: true });
@@ -231,7 +286,7 @@ describe('e2e/browser', () => {
   test('the post is screenshotted in the light and dark schemes', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1000, height: 900 });
-    await page.goto('/2006/08/31/a-very-simple-introduction-to-wsgi/');
+    await page.goto(POST_PATH);
     // One output panel and one support panel open, so the screenshots show them too.
     await page.locator('details.example-output summary').first().click();
     await page.locator('details.support-file > summary').last().click();
