@@ -27,7 +27,7 @@ for (const post of posts) {
   const { examples } = extractExamples(parsePost(md, post));
   describe(post.source.replace(/^content\//, ''), () => {
     for (const example of examples) {
-      const name = `${example.spec.file ?? `block ${example.index}`} (line ${example.line}, run=${example.spec.run})`;
+      const name = `${example.label.replace(/ \(run=.*\)$/, '')} (line ${example.line}, run=${example.spec.run})`;
       if (example.spec.run === 'none') {
         test.skip(`${name} is shown only`, () => {});
         continue;

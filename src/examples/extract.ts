@@ -65,7 +65,7 @@ export function extractExamples(parsed: ParsedPost): { examples: Example[]; toke
       code: token.content,
       spec,
       companions: [],
-      label: `${spec.file ?? `block ${examples.length + 1}`} (run=${spec.run})`,
+      label: `${spec.file ?? `${spec.lang ? `${spec.lang} ` : ''}block ${examples.length + 1}`} (run=${spec.run})`,
     });
     positions.push({ codeTokenIndex: index });
   });

@@ -56,7 +56,7 @@ describe('examples/extract', () => {
       const { examples } = extract(body);
       expect(examples.map((example) => [example.id, example.label, example.code])).toEqual([
         ['test-post/01-hello-py', 'hello.py (run=script)', 'print("hello")   \n\tindented = "tab"\n'],
-        ['test-post/02-block-console', 'block 2 (run=none)', '$ python hello.py\n'],
+        ['test-post/02-block-console', 'console block 2 (run=none)', '$ python hello.py\n'],
         ['test-post/03-block', 'block 3 (run=none)', 'raw = True\n'],
       ]);
       expect(examples.map((example) => example.index)).toEqual([1, 2, 3]);
