@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     setupFiles: ['test/setup/fail-on-warning.ts'],
+    globalSetup: ['test/setup/no-survivors.ts'],
     pool: 'forks',
   },
 });
