@@ -55,6 +55,7 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
   );
   const failed = verifications.filter((verification) => verification.status === 'failed');
   if (failed.length > 0 && config.onExampleFailure === 'error') throw summaryError(failed.map(failureError), examples.length);
+  for (const verification of failed) reporter.warning(failureError(verification)); // onExampleFailure: "warn"
   const verified: VerifiedPost[] = splitByPost(verifications, extracted).map(({ group: post, items: own }) => ({
     parsed: post.parsed,
     examples: post.examples,

@@ -151,6 +151,30 @@ describe('cli build', () => {
     expect(passing.stdout).toMatch(/simpletest\.py \(run=http\): Verified: ran with Python 3\.\d+\.\d+/);
   });
 
+  test('prints each failure with location, diff, server log and hint, then one summary', async () => {
+    const site = await tempSite('failing');
+    cleanups.push(site.cleanup);
+    const result = await execa(TSX, [CLI, 'build', '--root', site.root, '--quiet'], { reject: false, env: { PROOFPRESS_PYTHON: VENV_PYTHON, NO_COLOR: '1' } });
+    expect(result.exitCode).toBe(1);
+    const normalised = result.stderr
+      .replace(/\[\d{2}\/\w{3}\/\d{4} [\d:]+\]/g, '[DATE]')
+      .replace(/ \d+ ms/g, ' N ms');
+    expect(normalised).toMatchInlineSnapshot(`
+      "  ✗ content/broken-hello.md:9 app.py (run=http) — failed N ms
+      ✗ Example failed: expected the HTTP body to contain "Hello, reader!"
+        File: content/broken-hello.md:9
+        Example: app.py (run=http)
+        Expected (-) vs actual (+):
+        - Hello, reader!
+        + Goodbye!
+        Server log (last lines):
+        127.0.0.1 - - [DATE] "GET / HTTP/1.1" 200 9
+        Hint: Fix the code or its expectation at content/broken-hello.md:9; run just this example with \`npx tsx snippets/broken-hello/01-app-py.ts\`.
+      ✗ 1 of 2 examples failed; the site was not written
+        Hint: Each failure above names its file and line. The previous site/ is unchanged."
+    `);
+  });
+
   test('keeps secrets of the build environment out of site/ and snippets/', async () => {
     const root = await tempProject();
     const secrets = { AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY', GITHUB_TOKEN: 'ghp_proofpressTestTokenValue123' };
@@ -181,5 +205,21 @@ describe('cli build', () => {
     expect(result.stderr).toContain('✗ Python 3 was not found: proofpress runs the Python examples of posts with it');
     expect(result.stderr).toContain('Hint: Install Python 3');
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
+
+describe('build with onExampleFailure: "warn"', () => {
+  test('publishes the failed example marked failed and reports it as a warning with its location', async () => {
+    const site = await tempSite('failing', { onExampleFailure: 'warn' });
+    cleanups.push(site.cleanup);
+    const warnings: string[] = [];
+    const result = await build(site.config, {
+      write: false,
+      reporter: { step: () => {}, example: () => {}, info: () => {}, warning: (error) => warnings.push(`${error.location} ${error.message}`) },
+    });
+    expect(warnings).toEqual(['content/broken-hello.md:9 Example failed: expected the HTTP body to contain "Hello, reader!"']);
+    const page = String(result.files.find((file) => file.path.includes('broken-hello'))?.content);
+    expect(page).toContain('data-example-status="failed"');
+    expect(page).toContain('Goodbye!');
   });
 });

@@ -229,7 +229,7 @@ describe('site: builds of other fixtures', () => {
     try {
       const config = { ...blog.config, linkCheck: 'warn' as const, site: { ...blog.config.site, permalink: '/posts/:slug/' } };
       const warnings: string[] = [];
-      const reporter: Reporter = { step: () => {}, example: () => {}, info: (message) => warnings.push(message) };
+      const reporter: Reporter = { step: () => {}, example: () => {}, info: (message) => warnings.push(message), warning: () => {} };
       const result = await build(config, { write: false, reporter });
       expect(result.files.map((file) => file.path)).toContain('posts/counting/index.html');
       // The fixture's hand-written links follow the default permalink, so each is reported where it is written.

@@ -1,10 +1,14 @@
 // Progress output while a build runs: one line per step and per example, to stderr.
+import type { ProofpressError } from '../errors.ts';
 import type { Verification } from '../verify/types.ts';
+import { formatError } from './format-error.ts';
 
 export interface Reporter {
   step(name: string, ms: number): void;
   example(verification: Verification): void;
   info(message: string): void;
+  /** A failure the build publishes anyway (onExampleFailure: "warn"); printed in full, even when quiet. */
+  warning(error: ProofpressError): void;
 }
 
 /** A reporter writing to `stream`; `quiet` keeps only failures. */
@@ -19,8 +23,9 @@ export function createReporter(stream: NodeJS.WritableStream = process.stderr, q
       write(`${mark} ${v.source}:${v.line} ${v.label} — ${v.status}${timing}`);
     },
     info: (message) => quiet || write(message),
+    warning: (error) => write(formatError(error).replace(/^✗/, '⚠')),
   };
 }
 
 /** A reporter that prints nothing (tests, in-memory builds). */
-export const silentReporter: Reporter = { step: () => {}, example: () => {}, info: () => {} };
+export const silentReporter: Reporter = { step: () => {}, example: () => {}, info: () => {}, warning: () => {} };

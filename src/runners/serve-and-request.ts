@@ -15,8 +15,10 @@ export interface ServeOptions {
   runtime: RuntimeInfo;
 }
 
-// After the response, give the server a moment to print its access-log line before it is killed.
-const LOG_SETTLE_MS = 60;
+// After the response, servers print an access-log line (wsgiref does so once the body is sent). Wait for
+// the log to grow, at most LOG_SETTLE_MS, so the line is captured before the server is killed.
+const LOG_SETTLE_MS = 250;
+const LOG_POLL_MS = 5;
 
 /** Run a server example end to end and record what happened; never throws for example failures. */
 export async function serveAndRequest(options: ServeOptions): Promise<RunRecord> {
@@ -36,14 +38,14 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
     const outcome = await withDeadline(exchange(server, example, timeoutMs), timeoutMs);
     if (outcome === 'timeout') return finish({ error: `timed out after ${timeoutMs} ms` });
     if ('error' in outcome) return finish({ error: outcome.error });
-    await delay(LOG_SETTLE_MS);
+    await waitForLogGrowth(server, outcome.logLengthBeforeRequest);
     return finish({ http: outcome.http });
   } finally {
     await server.kill();
   }
 }
 
-async function exchange(server: ProcessHandle, example: Example, timeoutMs: number): Promise<{ http: HttpCapture } | { error: string }> {
+async function exchange(server: ProcessHandle, example: Example, timeoutMs: number): Promise<{ http: HttpCapture; logLengthBeforeRequest: number } | { error: string }> {
   const listening = await server.waitForReport('listening');
   if (!listening) {
     const exit = await server.exited;
@@ -51,6 +53,7 @@ async function exchange(server: ProcessHandle, example: Example, timeoutMs: numb
     return { error: `the server exited (${how}) before it listened on a port\n${tailLines(server.log())}` };
   }
   const askedPort = Number(listening.asked_port) || 80;
+  const logLengthBeforeRequest = server.log().length;
   try {
     const http = await requestOnce({
       port: Number(listening.port),
@@ -58,10 +61,17 @@ async function exchange(server: ProcessHandle, example: Example, timeoutMs: numb
       host: `localhost:${askedPort}`,
       timeoutMs,
     });
-    return { http };
+    return { http, logLengthBeforeRequest };
   } catch (error) {
     return { error: `HTTP request failed: ${(error as Error).message}` };
   }
+}
+
+async function waitForLogGrowth(server: ProcessHandle, lengthBeforeRequest: number): Promise<void> {
+  const deadline = Date.now() + LOG_SETTLE_MS;
+  while (server.log().length === lengthBeforeRequest && Date.now() < deadline) await delay(LOG_POLL_MS);
+  // The line may arrive in pieces (stderr is unbuffered, written per call); give the rest one more poll.
+  await delay(LOG_POLL_MS);
 }
 
 async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
