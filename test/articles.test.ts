@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/resolve.ts';
 import { loadPosts } from '../src/content/load-posts.ts';
-import { extractExamples } from '../src/examples/extract.ts';
+import { exampleName, extractExamples } from '../src/examples/extract.ts';
 import { createMarkdown } from '../src/markdown/create.ts';
 import { parsePost } from '../src/markdown/parse.ts';
 import { failureError } from '../src/report/failures.ts';
@@ -27,7 +27,7 @@ for (const post of posts) {
   const { examples } = extractExamples(parsePost(md, post));
   describe(post.source.replace(/^content\//, ''), () => {
     for (const example of examples) {
-      const name = `${example.label.replace(/ \(run=.*\)$/, '')} (line ${example.line}, run=${example.spec.run})`;
+      const name = `${exampleName(example.spec, example.index)} (line ${example.line}, run=${example.spec.run})`;
       if (example.spec.run === 'none') {
         test.skip(`${name} is shown only`, () => {});
         continue;

@@ -40,6 +40,11 @@ export interface ExampleTokens {
 
 const OUTPUT_LANG = 'output';
 
+/** How an example is named to people: its file, else its language and position (`console block 1`). */
+export function exampleName(spec: ExampleSpec, index: number): string {
+  return spec.file ?? `${spec.lang ? `${spec.lang} ` : ''}block ${index}`;
+}
+
 /** Extract every code block of `parsed` as an Example; ```output blocks attach to the block before them. */
 export function extractExamples(parsed: ParsedPost): { examples: Example[]; tokens: ExampleTokens[] } {
   const { post, tokens } = parsed;
@@ -65,7 +70,7 @@ export function extractExamples(parsed: ParsedPost): { examples: Example[]; toke
       code: token.content,
       spec,
       companions: [],
-      label: `${spec.file ?? `${spec.lang ? `${spec.lang} ` : ''}block ${examples.length + 1}`} (run=${spec.run})`,
+      label: `${exampleName(spec, examples.length + 1)} (run=${spec.run})`,
     });
     positions.push({ codeTokenIndex: index });
   });

@@ -1,4 +1,5 @@
 // Stage 6p: the verification report: every example of the site with its post, location, status, runtime and time, as a page and as JSON.
+import { exampleName } from '../examples/extract.ts';
 import type { Example } from '../examples/extract.ts';
 import type { Verification } from '../verify/types.ts';
 import { html } from '../util/html.ts';
@@ -57,7 +58,7 @@ function renderRow({ example, verification, url }: ReportRow) {
   const time = record
     ? html`<time datetime="${record.startedAt}">${formatRunTime(record.startedAt)}</time>, ${record.durationMs} ms${verification.cached ? ' (cached)' : ''}`
     : '—';
-  return html`<tr class="report-${verification.status}"><td><a href="${url}">${example.spec.file ?? `${example.spec.lang || 'code'} block ${example.index}`}</a> <span class="report-run">run=${example.spec.run}</span></td><td><code>${example.source}:${example.line}</code></td><td><span class="badge badge-${verification.status}">${badgeText(verification)}</span>${verification.status === 'failed' && verification.reason ? html`: ${verification.reason}` : ''}</td><td>${runtime}</td><td>${time}</td></tr>
+  return html`<tr class="report-${verification.status}"><td><a href="${url}">${exampleName(example.spec, example.index)}</a> <span class="report-run">run=${example.spec.run}</span></td><td><code>${example.source}:${example.line}</code></td><td><span class="badge badge-${verification.status}">${badgeText(verification)}</span>${verification.status === 'failed' && verification.reason ? html`: ${verification.reason}` : ''}</td><td>${runtime}</td><td>${time}</td></tr>
 `;
 }
 

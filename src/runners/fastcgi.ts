@@ -1,5 +1,4 @@
 // run=fastcgi: starts the example as a web server starts a .fcgi file, then requests it through nginx or proofpress's own FastCGI client.
-import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Example } from '../examples/extract.ts';
 import { tailLines } from '../util/text.ts';
@@ -7,8 +6,8 @@ import { parseCgiResponse } from './fastcgi/cgi-response.ts';
 import { buildCgiParams, sendFastcgiRequest } from './fastcgi/client.ts';
 import { findNginx, type NginxFront, type NginxInstall, startNginx } from './fastcgi/nginx.ts';
 import { requestOnce } from './http-request.ts';
-import { delay, type ProcessExit, type ProcessHandle, startProcess } from './process.ts';
-import { PYTHON_HELPERS_DIR, type Sandbox } from './sandbox.ts';
+import { describeExit, type ProcessExit, type ProcessHandle, startProcess, withDeadline } from './process.ts';
+import { copyHelper, type Sandbox } from './sandbox.ts';
 import type { RunContext, Runner, RunRecord, RuntimeInfo } from './types.ts';
 
 // The address the reader visits. Both front ends present it to the app (Host, SERVER_NAME,
@@ -53,9 +52,7 @@ export const fastcgiRunner: Runner = {
       const error = 'fastcgiFrontEnd is "nginx" but nginx is not installed (looked in /usr/sbin, /usr/local and on PATH); install it, e.g. `apt-get install nginx`, or use "auto"';
       return record({ error }, '', describeRuntime(ctx, sandbox, undefined));
     }
-    // The launcher lives outside workDir so the example's folder holds only what the post shows.
-    const launcher = path.join(sandbox.root, 'fcgi_launcher.py');
-    await copyFile(path.join(PYTHON_HELPERS_DIR, 'fcgi_launcher.py'), launcher);
+    const launcher = await copyHelper(sandbox, 'fcgi_launcher.py');
     const app = startProcess({ command: ctx.python.executable, args: [launcher, sandbox.fileName], cwd: sandbox.workDir, env: sandbox.env });
     const state: RunState = { example, sandbox, app, deadline };
     void app.exited.then((exit) => (state.appExit = exit));
@@ -78,7 +75,7 @@ async function chooseFrontEnd(wanted: NonNullable<RunContext['fastcgiFrontEnd']>
 
 async function exchange(state: RunState, frontEnd: FrontEnd): Promise<Outcome> {
   const { app, sandbox, deadline } = state;
-  const listening = await Promise.race([app.waitForReport('fastcgi-listening'), delay(remaining(deadline)).then(() => 'timeout' as const)]);
+  const listening = await withDeadline(app.waitForReport('fastcgi-listening'), remaining(deadline));
   if (listening === 'timeout') return { error: `timed out: ${sandbox.fileName} was not launched within the example's time limit` };
   if (!listening) return { error: `the FastCGI launcher exited (${describeExit(await app.exited)}) before ${sandbox.fileName} was started\n${tailLines(app.log())}` };
   state.flup = typeof listening.flup === 'string' ? listening.flup : undefined;
@@ -87,8 +84,8 @@ async function exchange(state: RunState, frontEnd: FrontEnd): Promise<Outcome> {
   // A dead app still gets an answer (nginx's 502, or a reset connection), so say plainly that the
   // example itself stopped. Its exit is noticed a moment after the socket closes, hence the grace.
   const failed = outcome.error !== undefined || (outcome.http?.status ?? 0) >= 500;
-  const exit = state.appExit ?? (failed ? await Promise.race([app.exited, delay(EXIT_GRACE_MS).then(() => undefined)]) : undefined);
-  if (exit) return { ...outcome, error: `${sandbox.fileName} exited (${describeExit(exit)}) instead of serving the request\n${tailLines(app.log())}` };
+  const exit = state.appExit ?? (failed ? await withDeadline(app.exited, EXIT_GRACE_MS) : undefined);
+  if (exit && exit !== 'timeout') return { ...outcome, error: `${sandbox.fileName} exited (${describeExit(exit)}) instead of serving the request\n${tailLines(app.log())}` };
   return outcome;
 }
 
@@ -153,10 +150,6 @@ function describeRuntime(ctx: RunContext, sandbox: Sandbox, frontEnd: FrontEnd |
     frontEnd: !frontEnd ? 'nginx (not installed)' : frontEnd.kind === 'nginx' ? `nginx ${frontEnd.install.version}` : EMBEDDED_NAME,
     components,
   };
-}
-
-function describeExit(exit: ProcessExit): string {
-  return exit.signal ? `signal ${exit.signal}` : `code ${exit.exitCode}`;
 }
 
 function remaining(deadline: number): number {

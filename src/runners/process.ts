@@ -158,3 +158,13 @@ function cap(text: string): string {
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
+
+/** `promise`'s value, or 'timeout' when it takes longer than `ms` milliseconds. */
+export function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  return Promise.race([promise, delay(ms).then(() => 'timeout' as const)]);
+}
+
+/** How a process ended, in words: `code 1` or `signal SIGKILL`. */
+export function describeExit(exit: ProcessExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `code ${exit.exitCode}`;
+}

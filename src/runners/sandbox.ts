@@ -63,3 +63,10 @@ export async function createSandbox(example: Example, python: PythonRuntime): Pr
     dispose: () => rm(root, { recursive: true, force: true }),
   };
 }
+
+/** Copy one of proofpress's own Python helpers into the sandbox root (outside workDir, which holds only what the post shows). */
+export async function copyHelper(sandbox: Sandbox, name: string): Promise<string> {
+  const target = path.join(sandbox.root, name);
+  await copyFile(path.join(PYTHON_HELPERS_DIR, name), target);
+  return target;
+}

@@ -1,5 +1,5 @@
 // run=script: the example is a program; its standard output and exit code are checked.
-import { delay, startProcess } from './process.ts';
+import { startProcess, withDeadline } from './process.ts';
 import type { Runner } from './types.ts';
 
 /** Runs the example file with Python to completion (or timeout) and captures stdout. */
@@ -10,9 +10,9 @@ export const scriptRunner: Runner = {
     const timeoutMs = example.spec.timeoutMs ?? ctx.timeoutMs;
     const child = startProcess({ command: ctx.python.executable, args: [sandbox.fileName], cwd: sandbox.workDir, env: sandbox.env });
     try {
-      const exit = await Promise.race([child.exited, delay(timeoutMs).then(() => undefined)]);
+      const exit = await withDeadline(child.exited, timeoutMs);
       return {
-        ...(exit === undefined ? { error: `timed out after ${timeoutMs} ms` } : { exitCode: exit.exitCode ?? -1 }),
+        ...(exit === 'timeout' ? { error: `timed out after ${timeoutMs} ms` } : { exitCode: exit.exitCode ?? -1 }),
         stdout: child.stdout(),
         serverLog: child.log(),
         startedAt: new Date(started).toISOString(),

@@ -2,7 +2,7 @@
 import type { Example } from '../examples/extract.ts';
 import { requestOnce } from './http-request.ts';
 import { tailLines } from '../util/text.ts';
-import { delay, type ProcessHandle, startProcess } from './process.ts';
+import { delay, describeExit, type ProcessHandle, startProcess, withDeadline } from './process.ts';
 import type { Sandbox } from './sandbox.ts';
 import type { HttpCapture, RunContext, RunRecord, RuntimeInfo } from './types.ts';
 
@@ -48,9 +48,7 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
 async function exchange(server: ProcessHandle, example: Example, timeoutMs: number): Promise<{ http: HttpCapture; logLengthBeforeRequest: number } | { error: string }> {
   const listening = await server.waitForReport('listening');
   if (!listening) {
-    const exit = await server.exited;
-    const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.exitCode}`;
-    return { error: `the server exited (${how}) before it listened on a port\n${tailLines(server.log())}` };
+    return { error: `the server exited (${describeExit(await server.exited)}) before it listened on a port\n${tailLines(server.log())}` };
   }
   const askedPort = Number(listening.asked_port) || 80;
   const logLengthBeforeRequest = server.log().length;
@@ -72,8 +70,4 @@ async function waitForLogGrowth(server: ProcessHandle, lengthBeforeRequest: numb
   while (server.log().length === lengthBeforeRequest && Date.now() < deadline) await delay(LOG_POLL_MS);
   // The line may arrive in pieces (stderr is unbuffered, written per call); give the rest one more poll.
   await delay(LOG_POLL_MS);
-}
-
-async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  return Promise.race([promise, delay(ms).then(() => 'timeout' as const)]);
 }

@@ -1,7 +1,6 @@
 // run=wsgi: the example is a module exposing a WSGI callable; proofpress hosts it with wsgiref.
-import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PYTHON_HELPERS_DIR } from './sandbox.ts';
+import { copyHelper } from './sandbox.ts';
 import type { Runner } from './types.ts';
 import { serveAndRequest } from './serve-and-request.ts';
 
@@ -9,9 +8,7 @@ import { serveAndRequest } from './serve-and-request.ts';
 export const wsgiRunner: Runner = {
   kind: 'wsgi',
   run: async (example, sandbox, ctx) => {
-    // The host lives outside workDir so the example's folder holds only what the post shows.
-    const host = path.join(sandbox.root, 'wsgi_host.py');
-    await copyFile(path.join(PYTHON_HELPERS_DIR, 'wsgi_host.py'), host);
+    const host = await copyHelper(sandbox, 'wsgi_host.py');
     const moduleName = path.basename(sandbox.fileName, path.extname(sandbox.fileName));
     return serveAndRequest({
       example,
