@@ -50,8 +50,9 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
   const needsPython = examples.some((example) => example.spec.run !== 'none');
   const python = needsPython ? await step('Prepared Python', () => preparePython(config, posts)) : undefined;
   const ctx = python ? await verificationContext(config, python) : undefined;
+  if (ctx?.isolation.fallbackReason) reporter.info(`⚠ Examples run without namespaces (weaker isolation): ${ctx.isolation.fallbackReason}`);
   const verifications = await step(`Verified ${examples.length} examples`, () =>
-    verifyAll(examples, { ...ctxOrSkipAll(ctx), concurrency: config.concurrency, onVerified: reporter.example }),
+    verifyAll(examples, { ...ctx, concurrency: config.concurrency, onVerified: reporter.example }),
   );
   const failed = verifications.filter((verification) => verification.status === 'failed');
   if (failed.length > 0 && config.onExampleFailure === 'error') throw summaryError(failed.map(failureError), examples.length);
@@ -73,11 +74,6 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
     );
   }
   return { posts: verified, verifications, files };
-}
-
-function ctxOrSkipAll(ctx: Awaited<ReturnType<typeof verificationContext>> | undefined) {
-  // Without Python there is nothing runnable (needsPython was false), so every example is skipped.
-  return ctx ?? { ctx: { python: { executable: '', version: '' }, timeoutMs: 0 } };
 }
 
 function createStep(reporter: Reporter) {

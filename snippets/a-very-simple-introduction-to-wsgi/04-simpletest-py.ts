@@ -20,6 +20,10 @@ await runSnippet(import.meta.url, "../..", {
       "with": [],
       "support": false,
       "annotated": true
+    },
+    "sandbox": {
+      "network": false,
+      "limits": {}
     }
   },
   code: [

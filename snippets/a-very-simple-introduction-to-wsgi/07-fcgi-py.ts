@@ -19,6 +19,10 @@ await runSnippet(import.meta.url, "../..", {
       "with": [],
       "support": true,
       "annotated": true
+    },
+    "sandbox": {
+      "network": false,
+      "limits": {}
     }
   },
   code: [

@@ -23,6 +23,10 @@ await runSnippet(import.meta.url, "../..", {
       ],
       "support": false,
       "annotated": true
+    },
+    "sandbox": {
+      "network": false,
+      "limits": {}
     }
   },
   code: [

@@ -21,6 +21,10 @@ await runSnippet(import.meta.url, "../..", {
       "with": [],
       "support": true,
       "annotated": true
+    },
+    "sandbox": {
+      "network": false,
+      "limits": {}
     }
   },
   code: [

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.ts';
-import { type SiteInfo, userConfigSchema } from './schema.ts';
+import { type IsolationChoice, type ResourceLimits, type SiteInfo, userConfigSchema } from './schema.ts';
 
 export const CONFIG_FILE = 'proofpress.config.json';
 
@@ -20,6 +20,10 @@ export interface ResolvedConfig {
   readonly linkCheck: 'error' | 'warn';
   readonly fastcgiFrontEnd: 'auto' | 'nginx' | 'embedded';
   readonly site: Readonly<SiteInfo>;
+  /** How examples are isolated (`--isolation` wins over the config). */
+  readonly isolation: IsolationChoice;
+  /** Default resource limits of every example. */
+  readonly limits: Readonly<ResourceLimits>;
   /** Reuse cached verifications of unchanged examples. */
   readonly useCache: boolean;
   /** Include drafts and future-dated posts. */
@@ -41,6 +45,7 @@ export interface ConfigOverrides {
   pythonOverride?: string;
   onExampleFailure?: 'error' | 'warn';
   fastcgiFrontEnd?: 'auto' | 'nginx' | 'embedded';
+  isolation?: IsolationChoice;
 }
 
 /** Read, validate and freeze the configuration of the project at `root`. */
@@ -78,6 +83,8 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     linkCheck: user.linkCheck,
     fastcgiFrontEnd: overrides.fastcgiFrontEnd ?? user.fastcgiFrontEnd,
     site: Object.freeze({ ...user.site }),
+    isolation: overrides.isolation ?? user.sandbox.isolation,
+    limits: Object.freeze({ ...user.sandbox.limits }),
     useCache: overrides.useCache ?? true,
     drafts: overrides.drafts ?? false,
     pythonOverride: overrides.pythonOverride ?? (env.PROOFPRESS_PYTHON || undefined),

@@ -35,6 +35,38 @@ export const siteSchema = z.strictObject({
     .default('/:year/:month/:day/:slug/'),
 });
 
+/**
+ * Resource limits of one example's processes. A breach stops the example and its failure says which limit
+ * stopped it. Set defaults here; a post overrides them with `limits:` in its front matter, one block with
+ * its `limits="memoryMiB=1024 cpuSeconds=60"` attribute.
+ */
+export const limitsSchema = z.strictObject({
+  /** Writable memory of each process (RLIMIT_DATA), in MiB. @default 512 */
+  memoryMiB: z.number().int().min(16).default(512),
+  /** Processes in the sandbox at once (RLIMIT_NPROC, and counted by the sandbox's supervisor). @default 64 */
+  processes: z.number().int().min(4).default(64),
+  /** CPU time of each process (RLIMIT_CPU), in seconds. @default 30 */
+  cpuSeconds: z.number().int().min(1).default(30),
+  /** Largest file a process may write (RLIMIT_FSIZE), in MiB. @default 64 */
+  fileSizeMiB: z.number().int().min(1).default(64),
+  /** Open files of each process (RLIMIT_NOFILE). @default 256 */
+  openFiles: z.number().int().min(16).default(256),
+  /** Everything the example prints (stdout and stderr together), in KiB; past it the example is stopped. @default 1024 */
+  outputKiB: z.number().int().min(1).default(1024),
+});
+
+/** How examples are isolated from the build and from each other. */
+export const sandboxSchema = z.strictObject({
+  /**
+   * `auto`: Linux namespaces through bubblewrap when the machine allows them, otherwise the weaker process
+   * layer with one warning; `strict`: namespaces or the build fails; `process`: always the process layer
+   * (allow-listed environment, timeouts, process-group kill, the Python port shim).
+   * @default "auto"
+   */
+  isolation: z.enum(['auto', 'strict', 'process']).default('auto'),
+  limits: limitsSchema.default(limitsSchema.parse({})),
+});
+
 /** Everything a project may set in proofpress.config.json; every field is optional. */
 export const userConfigSchema = z.strictObject({
   /** Folder of posts, relative to the project root. @default "content" */
@@ -58,8 +90,11 @@ export const userConfigSchema = z.strictObject({
   /** Front end of run=fastcgi examples: `nginx`, proofpress's `embedded` FastCGI client, or `auto` (nginx when installed). @default "auto" */
   fastcgiFrontEnd: z.enum(['auto', 'nginx', 'embedded']).default('auto'),
   site: siteSchema.default(siteSchema.parse({})),
+  sandbox: sandboxSchema.default(sandboxSchema.parse({})),
 });
 
 export type UserConfig = z.input<typeof userConfigSchema>;
 export type ParsedUserConfig = z.output<typeof userConfigSchema>;
 export type SiteInfo = z.output<typeof siteSchema>;
+export type ResourceLimits = z.output<typeof limitsSchema>;
+export type IsolationChoice = z.output<typeof sandboxSchema>['isolation'];

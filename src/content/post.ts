@@ -1,6 +1,7 @@
 // Stage 1d: validate normalised front matter against the Post schema and build the Post record.
 import path from 'node:path';
 import { z } from 'zod';
+import { limitsSchema, type ResourceLimits } from '../config/schema.ts';
 import { FrontMatterError } from '../errors.ts';
 import type { SourceFile } from './load.ts';
 import { splitFrontMatter } from './front-matter.ts';
@@ -31,6 +32,10 @@ export const frontMatterSchema = z.looseObject({
   editor_note: z.string().optional(),
   /** Python packages (pip requirement specifiers) the post's examples import. */
   requirements: z.array(z.string().min(1)).default([]),
+  /** The examples need the outside network (package downloads, public APIs); else they see only their own loopback. */
+  network: z.boolean().default(false),
+  /** Resource limits of this post's examples, over the config's `sandbox.limits` (e.g. `{ memoryMiB: 1024 }`). */
+  limits: limitsSchema.partial().optional(),
   /** Metadata kept from a WordPress migration; `post_id` feeds `/?p=ID` redirects. */
   wordpress: z.looseObject({ post_id: z.number().int().positive().optional() }).optional(),
 });
@@ -51,6 +56,10 @@ export interface Post {
   aliases: string[];
   editorNote?: string;
   requirements: string[];
+  /** Whether this post's examples may use the outside network. */
+  network: boolean;
+  /** Resource limits over the config's defaults. */
+  limits: Partial<ResourceLimits>;
   wordpressPostId?: number;
   /** Front matter fields proofpress does not interpret (provenance, themes …). */
   extra: Record<string, unknown>;
@@ -90,6 +99,8 @@ function buildPost(source: SourceFile, fm: FrontMatter, body: string, bodyOffset
     aliases: fm.aliases,
     editorNote: fm.editor_note,
     requirements: fm.requirements,
+    network: fm.network,
+    limits: fm.limits ?? {},
     wordpressPostId: fm.wordpress?.post_id,
     extra,
     body,

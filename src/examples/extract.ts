@@ -2,6 +2,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { ExampleSpecError } from '../errors.ts';
 import { fileLineOf, type ParsedPost } from '../markdown/parse.ts';
+import type { ResourceLimits } from '../config/schema.ts';
 import { type ExampleSpec, parseFenceInfo } from './fence-info.ts';
 
 /** A file placed beside an example when it runs (from `with=`), byte for byte as shown. */
@@ -30,6 +31,8 @@ export interface Example {
   companions: CompanionFile[];
   /** e.g. `simpletest.py (run=http)`; used in progress lines and errors. */
   label: string;
+  /** What the example's sandbox allows beyond the defaults: the post's `network` and its and the block's `limits`. */
+  sandbox: { network: boolean; limits: Partial<ResourceLimits> };
 }
 
 /** Index into `tokens` of every example's code token and of the output block it owns, if any. */
@@ -71,6 +74,7 @@ export function extractExamples(parsed: ParsedPost): { examples: Example[]; toke
       spec,
       companions: [],
       label: `${exampleName(spec, examples.length + 1)} (run=${spec.run})`,
+      sandbox: { network: post.network, limits: { ...post.limits, ...spec.limits } },
     });
     positions.push({ codeTokenIndex: index });
   });

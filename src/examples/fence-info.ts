@@ -1,4 +1,5 @@
 // Stage 3a: parse a fenced block's info string (`python file=a.py run=http expect="…"`) into a validated ExampleSpec.
+import { limitsSchema, type ResourceLimits } from '../config/schema.ts';
 import { ExampleSpecError } from '../errors.ts';
 
 export const RUN_KINDS = ['http', 'wsgi', 'script', 'fastcgi', 'none'] as const;
@@ -24,6 +25,8 @@ export interface ExampleSpec {
   with: string[];
   /** Per-example timeout in milliseconds, overriding the config's. */
   timeoutMs?: number;
+  /** Resource limits of this block's sandbox (`limits="memoryMiB=1024 cpuSeconds=60"`), over the post's. */
+  limits?: Partial<ResourceLimits>;
   /** Shown in a collapsed "support file" panel rather than in the prose. */
   support: boolean;
   /** Whether the info string carried any attribute at all (plain ```python blocks are not examples). */
@@ -36,7 +39,7 @@ export interface SpecLocation {
   line: number;
 }
 
-const KNOWN = ['file', 'run', 'app', 'expect', 'status', 'path', 'with', 'timeout', 'support'] as const;
+const KNOWN = ['file', 'run', 'app', 'expect', 'status', 'path', 'with', 'timeout', 'limits', 'support'] as const;
 type Known = (typeof KNOWN)[number];
 const FLAGS: ReadonlySet<string> = new Set(['support']);
 const RUNNABLE_LANGS: ReadonlySet<string> = new Set(['python', 'py', 'python3']);
@@ -118,7 +121,7 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
     fail(`A \`${lang || 'plain'}\` block cannot run=${run}`, 'proofpress runs Python examples: write ```python, or run=none.');
   }
   if (run === 'none') {
-    for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'app'] as const) {
+    for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'limits', 'app'] as const) {
       if (has(key)) fail(`\`${key}=\` has no effect on a block that does not run`, 'Add run=http|wsgi|script|fastcgi, or remove it.');
     }
   }
@@ -150,9 +153,24 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
     path: requestPath,
     with: withFiles,
     timeoutMs,
+    limits: has('limits') ? parseLimits(attrs.get('limits')!, where) : undefined,
     support: has('support'),
     annotated: attrs.size > 0,
   };
+}
+
+/** Parse `limits="memoryMiB=1024 cpuSeconds=60"` (space- or comma-separated) against the limits schema. */
+export function parseLimits(value: string, where: SpecLocation): Partial<ResourceLimits> {
+  const entries = value.split(/[\s,]+/).filter(Boolean).map((pair) => pair.split('='));
+  const parsed = limitsSchema.partial().safeParse(Object.fromEntries(entries.map(([key, amount]) => [key, Number(amount)])));
+  if (!parsed.success || entries.some((pair) => pair.length !== 2)) {
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    throw new ExampleSpecError(`\`limits="${value}"\` is not a list of limits${issue ? `: \`${issue.path.join('.')}\` ${issue.message}` : ''}`, {
+      ...where,
+      hint: `Write e.g. limits="memoryMiB=1024 cpuSeconds=60"; known limits: ${Object.keys(limitsSchema.shape).join(', ')}.`,
+    });
+  }
+  return parsed.data;
 }
 
 /** Whether a run kind answers over HTTP (so status/path/headers apply). */

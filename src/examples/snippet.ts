@@ -26,6 +26,7 @@ export function renderSnippet(example: Example, paths: { relativeRoot: string; r
     line: example.line,
     label: example.label,
     spec: example.spec,
+    sandbox: example.sandbox,
   };
   const companions = example.companions
     .map((c) => `    { name: ${JSON.stringify(c.name)}, line: ${c.line}, code: ${lines(c.code).replace(/\n/g, '\n  ')} },`)

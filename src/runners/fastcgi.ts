@@ -6,8 +6,8 @@ import { parseCgiResponse } from './fastcgi/cgi-response.ts';
 import { buildCgiParams, sendFastcgiRequest } from './fastcgi/client.ts';
 import { findNginx, type NginxFront, type NginxInstall, startNginx } from './fastcgi/nginx.ts';
 import { requestOnce } from './http-request.ts';
-import { describeExit, type ProcessExit, type ProcessHandle, startProcess, withDeadline } from './process.ts';
-import { copyHelper, type Sandbox } from './sandbox.ts';
+import { describeExit, type ProcessExit, withDeadline } from './process.ts';
+import type { Sandbox, SandboxRun } from './sandbox.ts';
 import type { RunContext, Runner, RunRecord, RuntimeInfo } from './types.ts';
 
 // The address the reader visits. Both front ends present it to the app (Host, SERVER_NAME,
@@ -23,7 +23,7 @@ type FrontEnd = { kind: 'nginx'; install: NginxInstall } | { kind: 'embedded' };
 interface RunState {
   example: Example;
   sandbox: Sandbox;
-  app: ProcessHandle;
+  app: SandboxRun;
   appExit?: ProcessExit;
   deadline: number;
   flup?: string;
@@ -52,15 +52,14 @@ export const fastcgiRunner: Runner = {
       const error = 'fastcgiFrontEnd is "nginx" but nginx is not installed (looked in /usr/sbin, /usr/local and on PATH); install it, e.g. `apt-get install nginx`, or use "auto"';
       return record({ error }, '', describeRuntime(ctx, sandbox, undefined));
     }
-    const launcher = await copyHelper(sandbox, 'fcgi_launcher.py');
-    const app = startProcess({ command: ctx.python.executable, args: [launcher, sandbox.fileName], cwd: sandbox.workDir, env: sandbox.env });
+    const app = sandbox.start([sandbox.python, sandbox.helper('fcgi_launcher.py'), sandbox.fileName]);
     const state: RunState = { example, sandbox, app, deadline };
     void app.exited.then((exit) => (state.appExit = exit));
     try {
       const outcome = await exchange(state, frontEnd);
       return record(outcome, await collectLogs(state), describeRuntime(ctx, sandbox, frontEnd, state.flup));
     } finally {
-      await Promise.all([state.nginx?.process.kill(), app.kill()]);
+      await app.kill(); // nginx runs in the same sandbox and goes with it
     }
   },
 };
@@ -77,7 +76,10 @@ async function exchange(state: RunState, frontEnd: FrontEnd): Promise<Outcome> {
   const { app, sandbox, deadline } = state;
   const listening = await withDeadline(app.waitForReport('fastcgi-listening'), remaining(deadline));
   if (listening === 'timeout') return { error: `timed out: ${sandbox.fileName} was not launched within the example's time limit` };
-  if (!listening) return { error: `the FastCGI launcher exited (${describeExit(await app.exited)}) before ${sandbox.fileName} was started\n${tailLines(app.log())}` };
+  if (!listening) {
+    const exit = await app.exited;
+    return { error: app.breach(exit) ?? `the FastCGI launcher exited (${describeExit(exit)}) before ${sandbox.fileName} was started\n${tailLines(app.log())}` };
+  }
   state.flup = typeof listening.flup === 'string' ? listening.flup : undefined;
   const appPort = Number(listening.port);
   const outcome = frontEnd.kind === 'nginx' ? await requestThroughNginx(state, frontEnd.install, appPort) : await requestEmbedded(state, appPort);
@@ -90,9 +92,14 @@ async function exchange(state: RunState, frontEnd: FrontEnd): Promise<Outcome> {
 }
 
 async function requestThroughNginx(state: RunState, install: NginxInstall, appPort: number): Promise<Outcome> {
+  const { sandbox, app } = state;
   const started = await startNginx({
     install,
-    dir: path.join(state.sandbox.root, 'nginx'),
+    dir: { inside: path.posix.join(sandbox.runDir.inside, 'nginx'), host: path.join(sandbox.runDir.host, 'nginx') },
+    launch: (argv) => app.spawn('nginx', argv),
+    log: app.log,
+    // With a network of its own, nginx listens where the reader is told to visit.
+    pickPort: sandbox.privatePorts ? async () => PUBLIC_PORT : undefined,
     appPort,
     serverName: PUBLIC_HOST,
     serverPort: PUBLIC_PORT,
@@ -102,7 +109,7 @@ async function requestThroughNginx(state: RunState, install: NginxInstall, appPo
   state.nginx = started.front;
   try {
     const http = await requestOnce({
-      port: started.front.port,
+      connect: () => app.connect({ event: 'listening', port: started.front.port }),
       path: state.example.spec.path,
       host: `${PUBLIC_HOST}:${PUBLIC_PORT}`,
       timeoutMs: remaining(state.deadline),
@@ -118,6 +125,7 @@ async function requestEmbedded(state: RunState, appPort: number): Promise<Outcom
     const response = await sendFastcgiRequest({
       host: '127.0.0.1',
       port: appPort,
+      connect: () => state.app.connect({ event: 'listening', port: appPort }),
       params: buildCgiParams({ method: 'GET', path: state.example.spec.path, host: PUBLIC_HOST, port: PUBLIC_PORT }),
       timeoutMs: remaining(state.deadline),
     });
@@ -149,6 +157,7 @@ function describeRuntime(ctx: RunContext, sandbox: Sandbox, frontEnd: FrontEnd |
     gateway: `FastCGI server ${sandbox.fileName}, launched with a listening socket on fd 0`,
     frontEnd: !frontEnd ? 'nginx (not installed)' : frontEnd.kind === 'nginx' ? `nginx ${frontEnd.install.version}` : EMBEDDED_NAME,
     components,
+    isolation: ctx.isolationLabel,
   };
 }
 

@@ -1,28 +1,29 @@
 // Sends the one HTTP request an example is checked with and captures the exchange as the client saw it.
 import http from 'node:http';
+import type net from 'node:net';
 import type { HttpCapture } from './types.ts';
 
 const BODY_CAP = 1024 * 1024;
 
 export interface HttpRequestOptions {
-  port: number;
+  /** Opens the connection to the server (through the sandbox's bridge when the server is in a namespace). */
+  connect: () => net.Socket;
   path: string;
   /** Host header: the address the article tells the reader to visit (e.g. `localhost:8000`). */
   host: string;
   timeoutMs: number;
 }
 
-/** GET `path` from 127.0.0.1:`port`; rejects on connection errors and on timeout. */
+/** GET `path` over the connection `connect` opens; rejects on connection errors and on timeout. */
 export function requestOnce(options: HttpRequestOptions): Promise<HttpCapture> {
   return new Promise((resolve, reject) => {
     const request = http.get(
       {
-        host: '127.0.0.1',
-        port: options.port,
+        createConnection: () => options.connect(),
         path: options.path,
         headers: { Host: options.host, 'User-Agent': 'proofpress', Connection: 'close' },
         timeout: options.timeoutMs,
-        agent: false,
+
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -1,5 +1,4 @@
 // run=http: the example starts its own HTTP server (`python simpletest.py`); proofpress requests it.
-import path from 'node:path';
 import type { Runner } from './types.ts';
 import { serveAndRequest } from './serve-and-request.ts';
 
@@ -11,8 +10,7 @@ export const httpRunner: Runner = {
       example,
       sandbox,
       ctx,
-      command: ctx.python.executable,
-      args: [sandbox.fileName],
-      runtime: { python: ctx.python.version, gateway: `HTTP server started by ${path.basename(sandbox.fileName)}` },
+      argv: [sandbox.python, sandbox.fileName],
+      runtime: { python: ctx.python.version, gateway: `HTTP server started by ${sandbox.fileName}`, isolation: ctx.isolationLabel },
     }),
 };

@@ -2,7 +2,9 @@
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import { onExit } from 'signal-exit';
-import { REPORT_FD } from './sandbox.ts';
+
+/** The file descriptor on which sandboxed processes report events (listening ports, exits) as JSON lines. */
+export const REPORT_FD = 3;
 
 /** A message sitecustomize.py (or a helper) wrote on the report descriptor. */
 export interface ProcessReport {
@@ -23,8 +25,14 @@ export interface ProcessHandle {
   log(): string;
   /** Standard output alone (capped). */
   stdout(): string;
-  /** Resolves with the first report matching `event`, or undefined if the process exits first. */
-  waitForReport(event: string): Promise<ProcessReport | undefined>;
+  /** Resolves with the first report of `event` that `match` accepts, or undefined if the process exits first. */
+  waitForReport(event: string, match?: (report: ProcessReport) => boolean): Promise<ProcessReport | undefined>;
+  /** Every report of `event` so far. */
+  reports(event: string): ProcessReport[];
+  /** Write a line to the process's standard input (only with `stdin: 'pipe'`). */
+  writeLine(line: string): void;
+  /** True once the process printed more than `maxOutputBytes` and was killed for it. */
+  outputExceeded(): boolean;
   /** Settles when the process exits, whoever killed it. */
   exited: Promise<ProcessExit>;
   /** Kill the whole process group and release its pipes. Safe to call more than once. */
@@ -36,6 +44,10 @@ export interface StartOptions {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** A pipe for `writeLine`, else standard input is closed. @default 'ignore' */
+  stdin?: 'pipe' | 'ignore';
+  /** Kill the process once stdout and stderr together exceed this many bytes. @default unlimited */
+  maxOutputBytes?: number;
 }
 
 const LOG_CAP = 256 * 1024;
@@ -75,20 +87,32 @@ export function startProcess(options: StartOptions): ProcessHandle {
     cleanup: false,
     buffer: false,
     reject: false,
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`Could not start ${options.command}`);
   liveGroups.add(pid);
   let log = '';
   let out = '';
+  let printed = 0;
+  let exceeded = false;
+  const count = (chunk: Buffer) => {
+    printed += chunk.length;
+    if (options.maxOutputBytes !== undefined && printed > options.maxOutputBytes && !exceeded) {
+      exceeded = true;
+      killGroup(pid);
+    }
+  };
   child.stdout?.on('data', (chunk: Buffer) => {
+    count(chunk);
     log = cap(log + chunk.toString('utf8'));
     out = cap(out + chunk.toString('utf8'));
   });
   child.stderr?.on('data', (chunk: Buffer) => {
+    count(chunk);
     log = cap(log + chunk.toString('utf8'));
   });
+  child.stdin?.on('error', () => {});
   const reports = collectReports(child.stdio[REPORT_FD] as Readable | undefined);
   const exited = child.then(
     (result) => ({ exitCode: result.exitCode, signal: result.signal }),
@@ -100,7 +124,10 @@ export function startProcess(options: StartOptions): ProcessHandle {
     pid,
     log: () => log,
     stdout: () => out,
-    waitForReport: (event) => Promise.race([reports.waitFor(event), exited.then(() => reports.find(event))]),
+    waitForReport: (event, match = () => true) => Promise.race([reports.waitFor(event, match), exited.then(() => reports.find(event, match))]),
+    reports: (event) => reports.all(event),
+    writeLine: (line) => void child.stdin?.write(`${line}\n`),
+    outputExceeded: () => exceeded,
     exited,
     kill: () => {
       killed ??= (async () => {
@@ -114,8 +141,9 @@ export function startProcess(options: StartOptions): ProcessHandle {
 }
 
 function collectReports(stream: Readable | undefined) {
+  type Match = (report: ProcessReport) => boolean;
   const seen: ProcessReport[] = [];
-  const waiters: { event: string; resolve: (report: ProcessReport) => void }[] = [];
+  const waiters: { event: string; match: Match; resolve: (report: ProcessReport) => void }[] = [];
   let buffered = '';
   stream?.on('data', (chunk: Buffer) => {
     buffered += chunk.toString('utf8');
@@ -126,17 +154,18 @@ function collectReports(stream: Readable | undefined) {
       const report = parseReport(line);
       if (!report) continue;
       seen.push(report);
-      for (const waiter of waiters.filter((w) => w.event === report.event)) waiter.resolve(report);
+      for (const waiter of waiters.filter((w) => w.event === report.event && w.match(report))) waiter.resolve(report);
     }
   });
   stream?.on('error', () => {});
   return {
-    find: (event: string) => seen.find((report) => report.event === event),
-    waitFor: (event: string) =>
+    all: (event: string) => seen.filter((report) => report.event === event),
+    find: (event: string, match: Match) => seen.find((report) => report.event === event && match(report)),
+    waitFor: (event: string, match: Match) =>
       new Promise<ProcessReport>((resolve) => {
-        const found = seen.find((report) => report.event === event);
+        const found = seen.find((report) => report.event === event && match(report));
         if (found) resolve(found);
-        else waiters.push({ event, resolve });
+        else waiters.push({ event, match, resolve });
       }),
   };
 }

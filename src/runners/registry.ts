@@ -13,7 +13,7 @@ const RUNNERS: ReadonlyMap<string, Runner> = new Map([httpRunner, wsgiRunner, sc
 export async function runExample(example: Example, ctx: RunContext): Promise<RunRecord> {
   const runner = RUNNERS.get(example.spec.run);
   if (!runner) throw new Error(`No runner for run=${example.spec.run}`);
-  const sandbox = await createSandbox(example, ctx.python);
+  const sandbox = await createSandbox(example, ctx.sandbox);
   try {
     return await runner.run(example, sandbox, ctx);
   } finally {

@@ -1,23 +1,27 @@
 // run=script: the example is a program; its standard output and exit code are checked.
-import { startProcess, withDeadline } from './process.ts';
+import { withDeadline } from './process.ts';
 import type { Runner } from './types.ts';
 
-/** Runs the example file with Python to completion (or timeout) and captures stdout. */
+/** Runs the example file with Python to completion (or timeout) and captures stdout. Its own exit decides; what it leaves running dies with the sandbox. */
 export const scriptRunner: Runner = {
   kind: 'script',
   run: async (example, sandbox, ctx) => {
     const started = Date.now();
     const timeoutMs = example.spec.timeoutMs ?? ctx.timeoutMs;
-    const child = startProcess({ command: ctx.python.executable, args: [sandbox.fileName], cwd: sandbox.workDir, env: sandbox.env });
+    const child = sandbox.start([sandbox.python, sandbox.fileName]);
     try {
       const exit = await withDeadline(child.exited, timeoutMs);
+      const failed = exit === 'timeout' || exit.exitCode !== 0;
+      const breach = failed ? child.breach(exit === 'timeout' ? undefined : exit) : undefined;
+      const error = breach ?? (exit === 'timeout' ? `timed out after ${timeoutMs} ms: the script did not exit` : undefined);
       return {
-        ...(exit === 'timeout' ? { error: `timed out after ${timeoutMs} ms` } : { exitCode: exit.exitCode ?? -1 }),
+        ...(error ? { error } : {}),
+        ...(exit === 'timeout' ? {} : { exitCode: exit.exitCode ?? -1 }),
         stdout: child.stdout(),
         serverLog: child.log(),
         startedAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
-        runtime: { python: ctx.python.version, gateway: 'script run with Python' },
+        runtime: { python: ctx.python.version, gateway: 'script run with Python', isolation: ctx.isolationLabel },
       };
     } finally {
       await child.kill();

@@ -1,17 +1,16 @@
-// The shared shape of every HTTP-checked run: start a server process, wait until it listens, request, kill.
+// The shared shape of every HTTP-checked run: start a server in the sandbox, wait until it listens, request, kill.
 import type { Example } from '../examples/extract.ts';
 import { requestOnce } from './http-request.ts';
 import { tailLines } from '../util/text.ts';
-import { delay, describeExit, type ProcessHandle, startProcess, withDeadline } from './process.ts';
-import type { Sandbox } from './sandbox.ts';
+import { delay, describeExit, withDeadline } from './process.ts';
+import type { Sandbox, SandboxRun } from './sandbox.ts';
 import type { HttpCapture, RunContext, RunRecord, RuntimeInfo } from './types.ts';
 
 export interface ServeOptions {
   example: Example;
   sandbox: Sandbox;
   ctx: RunContext;
-  command: string;
-  args: string[];
+  argv: string[];
   runtime: RuntimeInfo;
 }
 
@@ -26,7 +25,7 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const timeoutMs = example.spec.timeoutMs ?? ctx.timeoutMs;
-  const server = startProcess({ command: options.command, args: options.args, cwd: sandbox.workDir, env: sandbox.env });
+  const server = sandbox.start(options.argv);
   const finish = (fields: { http?: HttpCapture; error?: string }): RunRecord => ({
     ...fields,
     serverLog: server.log(),
@@ -36,7 +35,7 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
   });
   try {
     const outcome = await withDeadline(exchange(server, example, timeoutMs), timeoutMs);
-    if (outcome === 'timeout') return finish({ error: `timed out after ${timeoutMs} ms` });
+    if (outcome === 'timeout') return finish({ error: server.breach() ?? `timed out after ${timeoutMs} ms: the server never listened on a port` });
     if ('error' in outcome) return finish({ error: outcome.error });
     await waitForLogGrowth(server, outcome.logLengthBeforeRequest);
     return finish({ http: outcome.http });
@@ -45,27 +44,28 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
   }
 }
 
-async function exchange(server: ProcessHandle, example: Example, timeoutMs: number): Promise<{ http: HttpCapture; logLengthBeforeRequest: number } | { error: string }> {
-  const listening = await server.waitForReport('listening');
+async function exchange(server: SandboxRun, example: Example, timeoutMs: number): Promise<{ http: HttpCapture; logLengthBeforeRequest: number } | { error: string }> {
+  const listening = await Promise.race([server.waitForReport('listening'), server.exited.then(() => undefined)]);
   if (!listening) {
-    return { error: `the server exited (${describeExit(await server.exited)}) before it listened on a port\n${tailLines(server.log())}` };
+    const exit = await server.exited;
+    return { error: server.breach(exit) ?? `the server exited (${describeExit(exit)}) before it listened on a port\n${tailLines(server.log())}` };
   }
   const askedPort = Number(listening.asked_port) || 80;
   const logLengthBeforeRequest = server.log().length;
   try {
     const http = await requestOnce({
-      port: Number(listening.port),
+      connect: () => server.connect(listening),
       path: example.spec.path,
       host: `localhost:${askedPort}`,
       timeoutMs,
     });
     return { http, logLengthBeforeRequest };
   } catch (error) {
-    return { error: `HTTP request failed: ${(error as Error).message}` };
+    return { error: server.breach() ?? `HTTP request to port ${askedPort} failed: ${(error as Error).message}` };
   }
 }
 
-async function waitForLogGrowth(server: ProcessHandle, lengthBeforeRequest: number): Promise<void> {
+async function waitForLogGrowth(server: SandboxRun, lengthBeforeRequest: number): Promise<void> {
   const deadline = Date.now() + LOG_SETTLE_MS;
   while (server.log().length === lengthBeforeRequest && Date.now() < deadline) await delay(LOG_POLL_MS);
   // The line may arrive in pieces (stderr is unbuffered, written per call); give the rest one more poll.

@@ -2,7 +2,7 @@
 import type { Example } from '../examples/extract.ts';
 import type { RunKind } from '../examples/fence-info.ts';
 import type { PythonRuntime } from './python-runtime.ts';
-import type { Sandbox } from './sandbox.ts';
+import type { Sandbox, SandboxSettings } from './sandbox.ts';
 
 /** What ran an example: shown in the verification line. */
 export interface RuntimeInfo {
@@ -13,6 +13,8 @@ export interface RuntimeInfo {
   frontEnd?: string;
   /** Other versions that matter (flup, nginx), name → version. */
   components?: Record<string, string>;
+  /** How the example was isolated, e.g. `namespaces (bubblewrap 0.8.0)`. */
+  isolation?: string;
 }
 
 /** An HTTP exchange as the client saw it. */
@@ -42,6 +44,10 @@ export interface RunRecord {
 /** Shared, per-build facts a runner needs. */
 export interface RunContext {
   python: PythonRuntime;
+  /** Isolation, interpreter and default limits every example's sandbox is made with. */
+  sandbox: SandboxSettings;
+  /** The isolation in words, recorded with every run. */
+  isolationLabel: string;
   timeoutMs: number;
   /** What speaks HTTP to run=fastcgi apps; 'auto' is nginx when installed, else the embedded client. @default 'auto' */
   fastcgiFrontEnd?: 'nginx' | 'embedded' | 'auto';

@@ -1,8 +1,10 @@
 // Stage 5b: reuse a passed verification when the code, spec and runtime are exactly the same.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { ResourceLimits } from '../config/schema.ts';
 import type { Example } from '../examples/extract.ts';
 import type { Verification } from './types.ts';
 
@@ -22,31 +24,66 @@ export async function computeRuntimeFingerprint(pythonVersion: string, extra: st
   return hash.digest('hex');
 }
 
-/** The cache key of an example: its code, every spec field, its companions and expected output, and the runtime. */
-export function cacheKey(example: Example, runtimeFingerprint: string): string {
+/** What a run of one example is allowed, as far as it can change the outcome: its time, limits and network. */
+export interface RunAllowance {
+  timeoutMs: number;
+  limits: ResourceLimits;
+  network: boolean;
+}
+
+/** The cache key of an example: its code, every spec field, its companions and expected output, what it is allowed, and the runtime. */
+export function cacheKey(example: Example, runtimeFingerprint: string, allowance: RunAllowance): string {
   const material = JSON.stringify({
     code: example.code,
     spec: example.spec,
     companions: example.companions.map(({ name, code }) => ({ name, code })),
     expectedOutput: example.expectedOutput ?? null,
+    allowance,
     runtimeFingerprint,
   });
   return createHash('sha256').update(material).digest('hex');
 }
 
-/** A previously passed verification for `key`, or undefined. */
+const CACHE_FORMAT = 2;
+// What a stored entry must look like; anything else (truncated, hand-written, an older format) re-runs.
+const entrySchema = z.object({
+  format: z.literal(CACHE_FORMAT),
+  key: z.string().regex(/^[0-9a-f]{64}$/),
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
+  verification: z.looseObject({
+    status: z.literal('passed'),
+    failures: z.array(z.string()).length(0),
+    record: z.looseObject({ startedAt: z.string(), durationMs: z.number(), runtime: z.looseObject({ python: z.string() }) }),
+  }),
+});
+
+function checksumOf(key: string, verification: unknown): string {
+  return createHash('sha256').update(key).update(JSON.stringify(verification)).digest('hex');
+}
+
+/**
+ * A previously passed verification for `key`, or undefined. An entry is trusted only when it parses,
+ * has the current format, names this very key (a file copied under another name does not count) and
+ * its checksum matches its content (a truncated or edited file does not count).
+ */
 export async function readCached(cacheDir: string, key: string): Promise<Verification | undefined> {
   try {
-    const cached = JSON.parse(await readFile(path.join(cacheDir, `${key}.json`), 'utf8')) as Verification;
-    return cached.status === 'passed' ? cached : undefined;
+    const entry = entrySchema.parse(JSON.parse(await readFile(path.join(cacheDir, `${key}.json`), 'utf8')));
+    if (entry.key !== key || entry.checksum !== checksumOf(entry.key, entry.verification)) return undefined;
+    return entry.verification as unknown as Verification;
   } catch {
     return undefined;
   }
 }
 
-/** Store a passed verification; failures are never cached, so they always re-run. */
+/** Store a passed verification, atomically (a reader sees the old entry or the whole new one); failures are never cached. */
 export async function writeCached(cacheDir: string, key: string, verification: Verification): Promise<void> {
   if (verification.status !== 'passed') return;
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(path.join(cacheDir, `${key}.json`), JSON.stringify({ ...verification, cached: false }));
+  const stored = { ...verification, cached: false };
+  const entry = { format: CACHE_FORMAT, key, checksum: checksumOf(key, stored), verification: stored };
+  const target = path.join(cacheDir, `${key}.json`);
+  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, JSON.stringify(entry));
+  await rename(temporary, target);
 }

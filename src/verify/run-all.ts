@@ -1,13 +1,15 @@
 // Stage 5d: verify every example with bounded concurrency, reusing cached passes; collects, never throws per example.
 import pMap from 'p-map';
 import type { Example } from '../examples/extract.ts';
+import { resolveLimits } from '../runners/sandbox/limits.ts';
 import type { RunContext } from '../runners/types.ts';
 import { cacheKey, readCached, writeCached } from './cache.ts';
 import type { Verification } from './types.ts';
 import { identify, verifyExample } from './verify-one.ts';
 
 export interface VerifyAllOptions {
-  ctx: RunContext;
+  /** Absent when no example of the build runs (every one is then skipped). */
+  ctx?: RunContext;
   concurrency: number;
   /** Cache folder and runtime fingerprint; omit to run everything. */
   cache?: { dir: string; runtimeFingerprint: string };
@@ -30,12 +32,20 @@ export async function verifyAll(examples: Example[], options: VerifyAllOptions):
 
 async function verifyWithCache(example: Example, options: VerifyAllOptions): Promise<Verification> {
   const { cache } = options;
-  const key = cache && example.spec.run !== 'none' ? cacheKey(example, cache.runtimeFingerprint) : undefined;
+  const { ctx } = options;
+  const key =
+    cache && ctx && example.spec.run !== 'none'
+      ? cacheKey(example, cache.runtimeFingerprint, {
+          timeoutMs: example.spec.timeoutMs ?? ctx.timeoutMs,
+          limits: resolveLimits(ctx.sandbox.limits, example.sandbox.limits),
+          network: example.sandbox.network,
+        })
+      : undefined;
   if (cache && key) {
     const hit = await readCached(cache.dir, key);
     if (hit) return { ...hit, ...identify(example), cached: true };
   }
-  const verification = await verifyExample(example, options.ctx);
+  const verification = await verifyExample(example, ctx);
   if (cache && key) await writeCached(cache.dir, key, verification);
   return verification;
 }

@@ -17,9 +17,9 @@ export function skipReason(example: Example): string | undefined {
 }
 
 /** Run and check `example`, or record why it is skipped. */
-export async function verifyExample(example: Example, ctx: RunContext): Promise<Verification> {
-  const reason = skipReason(example);
-  if (reason !== undefined) return { ...identify(example), status: 'skipped', reason, failures: [], cached: false };
+export async function verifyExample(example: Example, ctx: RunContext | undefined): Promise<Verification> {
+  const reason = skipReason(example) ?? (ctx ? undefined : 'no interpreter was prepared for this build');
+  if (reason !== undefined || !ctx) return { ...identify(example), status: 'skipped', reason, failures: [], cached: false };
   const record = await runExample(example, ctx);
   const verdict = checkRun(example, record);
   return {

@@ -27,6 +27,8 @@ export interface FastcgiRequestOptions {
   /** Address of the FastCGI server (the application), not of the public web server. */
   host: string;
   port: number;
+  /** Opens the connection instead of a TCP connect to host:port (through a sandbox's bridge). */
+  connect?: () => net.Socket;
   /** CGI params, usually from buildCgiParams; include CONTENT_LENGTH when sending a body. */
   params: Record<string, string>;
   /** The request body, sent as the STDIN stream. */
@@ -71,7 +73,7 @@ export async function sendFastcgiRequest(options: FastcgiRequestOptions): Promis
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const parseRecords = createRecordParser();
-    const socket = net.connect({ host, port });
+    const socket = options.connect ? options.connect() : net.connect({ host, port });
     let settled = false;
 
     const settle = (outcome: { error: Error } | { response: FastcgiResponse }): void => {

@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { execa } from 'execa';
 import { tailLines } from '../../util/text.ts';
-import { delay, type ProcessHandle, startProcess } from '../process.ts';
+import { delay, type ProcessExit } from '../process.ts';
 import { NGINX_FILES, renderNginxConfig } from './nginx-config.ts';
 
 /** An nginx binary and its version (`1.22.1`). */
@@ -17,16 +17,21 @@ export interface NginxInstall {
 /** A running nginx fronting one app. */
 export interface NginxFront {
   port: number;
-  process: ProcessHandle;
   /** The last lines of nginx's error log, or '' when it has none. */
   readErrorLog(): Promise<string>;
 }
 
+/** Starts nginx with `argv` where the app runs (in its sandbox); resolves when nginx exits. */
+export type LaunchNginx = (argv: string[]) => Promise<ProcessExit>;
+
 /** Options for startNginx. */
 export interface StartNginxOptions {
   install: NginxInstall;
-  /** Empty folder for the config, pid, logs and temp files. */
-  dir: string;
+  /** Empty folder for the config, pid, logs and temp files: as nginx sees it, and as proofpress sees it. */
+  dir: { inside: string; host: string };
+  launch: LaunchNginx;
+  /** nginx's output so far (it shares the sandbox's log). */
+  log: () => string;
   appPort: number;
   serverName: string;
   serverPort: number;
@@ -83,28 +88,26 @@ export function pickFreePort(): Promise<number> {
  */
 export async function startNginx(options: StartNginxOptions): Promise<{ front: NginxFront } | { error: string }> {
   const pickPort = options.pickPort ?? pickFreePort;
-  const file = (name: string) => path.join(options.dir, name);
-  await mkdir(options.dir, { recursive: true });
+  const file = (name: string) => path.join(options.dir.host, name);
+  const inside = (name: string) => path.posix.join(options.dir.inside, name);
+  await mkdir(options.dir.host, { recursive: true });
   let lastError = '';
   for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
     const port = await pickPort();
     await Promise.all([rm(file(NGINX_FILES.pid), { force: true }), rm(file(NGINX_FILES.errorLog), { force: true })]);
-    await writeFile(file(NGINX_FILES.config), renderNginxConfig({ dir: options.dir, port, appPort: options.appPort, serverName: options.serverName, serverPort: options.serverPort }));
-    const nginx = startProcess({
-      command: options.install.executable,
-      // -e: errors before the config's error_log is read go into the folder too, not to the built-in path
-      // (/var/log/nginx/error.log on many builds, which an unprivileged user cannot open).
-      args: ['-p', `${options.dir}/`, '-c', file(NGINX_FILES.config), '-e', file(NGINX_FILES.errorLog)],
-      cwd: options.dir,
-      // Nothing inherited: an NGINX variable would make nginx adopt "inherited" listening sockets.
-      env: {},
-    });
-    const state = await waitUntilListening(nginx, file(NGINX_FILES.pid), options.deadline);
+    await writeFile(file(NGINX_FILES.config), renderNginxConfig({ dir: options.dir.inside, port, appPort: options.appPort, serverName: options.serverName, serverPort: options.serverPort }));
+    const logBefore = options.log().length;
+    // -e: errors before the config's error_log is read go into the folder too, not to the built-in path
+    // (/var/log/nginx/error.log on many builds, which an unprivileged user cannot open). The sandbox's
+    // environment is an allow-list, so no NGINX variable makes nginx adopt "inherited" sockets.
+    const exited = options.launch([options.install.executable, '-p', `${options.dir.inside}/`, '-c', inside(NGINX_FILES.config), '-e', inside(NGINX_FILES.errorLog)]);
+    const state = await waitUntilListening({ exited, log: () => options.log().slice(logBefore) }, file(NGINX_FILES.pid), options.deadline);
     if (state === 'listening') {
-      return { front: { port, process: nginx, readErrorLog: () => readTail(file(NGINX_FILES.errorLog)) } };
+      return { front: { port, readErrorLog: () => readTail(file(NGINX_FILES.errorLog)) } };
     }
-    await nginx.kill();
-    const log = tailLines(nginx.log()) || (await readTail(file(NGINX_FILES.errorLog)));
+    const log = tailLines(options.log().slice(logBefore)) || (await readTail(file(NGINX_FILES.errorLog)));
+    // nginx retries a taken port for ~2.5 s before it exits; the next attempt must not meet it.
+    if (state === 'port-taken') await Promise.race([exited, delay(Math.max(0, options.deadline - Date.now()))]);
     if (state === 'timeout') return { error: `nginx did not listen on 127.0.0.1:${port} in time\n${log}` };
     if (state === 'exited') return { error: `nginx exited before it listened on 127.0.0.1:${port}\n${log}` };
     lastError = log;
@@ -115,7 +118,7 @@ export async function startNginx(options: StartNginxOptions): Promise<{ front: N
 // nginx writes its pid file only after it has bound and listened on every `listen` address, so the
 // file's existence proves *nginx* holds the port; a connect could reach whoever took it instead.
 async function waitUntilListening(
-  nginx: ProcessHandle,
+  nginx: { exited: Promise<ProcessExit>; log: () => string },
   pidFile: string,
   deadline: number,
 ): Promise<'listening' | 'port-taken' | 'exited' | 'timeout'> {

@@ -1,16 +1,18 @@
-# proofpress port isolation, loaded by Python at start-up because this folder is on PYTHONPATH.
+# proofpress port isolation for the process layer (no network namespace), loaded by Python at start-up
+# because this folder is on PYTHONPATH. In a network namespace it is not used: the example binds its
+# own port for real there.
 #
 # Articles hard-code ports (`make_server('', 8000, app)`). So that examples can run side by side and
 # never meet whatever already listens on 8000, every TCP bind is moved to 127.0.0.1 on an ephemeral
 # port. getsockname() keeps answering the port the code asked for, so servers report and log the
-# port the article shows. After listen(), the real port is reported to proofpress as one JSON line on
-# the file descriptor named by PROOFPRESS_REPORT_FD. The example's code itself is never changed.
+# port the article shows. After listen(), the real address is reported to proofpress as one JSON line on
+# file descriptor 3 (the sandbox's report pipe). The example's code itself is never changed.
 import json
 import os
 import socket
 import weakref
 
-_REPORT_FD = os.environ.get("PROOFPRESS_REPORT_FD")
+_REPORT_FD = 3
 _asked = weakref.WeakKeyDictionary()  # socket -> (host, port) the code asked for
 _original_bind = socket.socket.bind
 _original_listen = socket.socket.listen
@@ -40,15 +42,15 @@ def _getsockname(self):
 def _listen(self, *args):
     result = _original_listen(self, *args)
     asked = _asked.get(self)
-    if asked is not None and _REPORT_FD:
+    if asked is not None:
         real = _original_getsockname(self)
-        _report({"event": "listening", "asked_host": asked[0], "asked_port": asked[1], "port": real[1]})
+        _report({"event": "listening", "asked_host": asked[0], "asked_port": asked[1], "port": real[1], "address": real[0]})
     return result
 
 
 def _report(message):
     try:
-        os.write(int(_REPORT_FD), (json.dumps(message) + "\n").encode())
+        os.write(_REPORT_FD, (json.dumps(message) + "\n").encode())
     except OSError:
         pass  # proofpress is not listening (the code ran outside a sandbox): nothing to report.
 

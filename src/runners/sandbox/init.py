@@ -1,0 +1,200 @@
+# proofpress's supervisor inside an example's sandbox: starts the example's processes, reports on fd 3.
+#
+# It is the first process of the sandbox (inside bubblewrap's namespaces, or directly in the degraded
+# mode). proofpress's Node side cannot enter a network namespace, so this process does, on its behalf,
+# what needs to happen *inside*:
+# - start the example's command (and, on request on stdin, more commands such as nginx) with the
+#   sandbox's resource limits, stdin on /dev/null, stdout/stderr and fd 3 inherited from proofpress;
+# - report every TCP port that starts listening, read from /proc/net/tcp{,6} of the namespace, so a
+#   server in any language is detected without touching its code;
+# - forward connections made to a Unix socket (a file, so it crosses the network namespace) to a port
+#   inside: the client writes "PORT\n" first, then speaks whatever protocol the port speaks;
+# - count the namespace's processes and kill them all when there are more than the limit (root is
+#   exempt from RLIMIT_NPROC, so the kernel limit alone does not hold when builds run as root).
+# When the main command exits, its exit is reported and this process exits with the same status,
+# which ends the PID namespace and every process left in it (daemons included).
+# Runs on any Python 3.6+, with -I -S: no site, no environment variables, nothing imported that is not used.
+import json
+import os
+import sys
+
+PLAN = json.loads(sys.argv[1])
+REPORT_FD = 3
+LIMITS = PLAN.get("limits", {})
+
+
+def report(message):
+    try:
+        os.write(REPORT_FD, (json.dumps(message) + "\n").encode())
+    except OSError:
+        pass
+
+
+def start(command):
+    """Fork and exec `command` with the sandbox's limits; returns the child's pid."""
+    pid = os.fork()
+    if pid != 0:
+        return pid
+    try:
+        apply_limits()
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.chdir(command.get("cwd") or ".")
+        env = command.get("env") or dict(os.environ)
+        os.execvpe(command["argv"][0], command["argv"], env)
+    except OSError as error:
+        os.write(2, ("proofpress: cannot run %s: %s\n" % (command["argv"][0], error.strerror)).encode())
+    os._exit(127)
+
+
+def apply_limits():
+    import resource
+
+    def limit(name, value):
+        if value:
+            resource.setrlimit(getattr(resource, name), (value, value))
+
+    limit("RLIMIT_DATA", LIMITS.get("memoryBytes"))
+    limit("RLIMIT_NPROC", LIMITS.get("processes"))
+    limit("RLIMIT_CPU", LIMITS.get("cpuSeconds"))
+    limit("RLIMIT_FSIZE", LIMITS.get("fileSizeBytes"))
+    limit("RLIMIT_NOFILE", LIMITS.get("openFiles"))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+# The example starts before anything else is set up: this process's own start-up is on its critical path.
+children = {start(PLAN["main"]): "main"}
+
+import signal  # noqa: E402
+import socket  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+
+
+def exit_status(status):
+    if os.WIFSIGNALED(status):
+        return {"signal": signal.Signals(os.WTERMSIG(status)).name}
+    return {"code": os.WEXITSTATUS(status)}
+
+
+def read_commands():
+    """Spawn requests from proofpress, one JSON object a line on stdin."""
+    for line in sys.stdin:
+        try:
+            request = json.loads(line)
+        except ValueError:
+            continue
+        spawn_queue.append(request)
+
+
+def listening_ports():
+    """Ports in LISTEN state (0A) in this network namespace, with the address they are bound to."""
+    found = {}
+    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(name) as table:
+                next(table)
+                for row in table:
+                    fields = row.split()
+                    if fields[3] == "0A":
+                        address, port = fields[1].split(":")
+                        found.setdefault(int(port, 16), "::" if len(address) == 32 and address.strip("0") == "" else address)
+        except (OSError, StopIteration):
+            continue
+    return found
+
+
+def count_processes():
+    # /proc of our own PID namespace: PID 1 (bubblewrap's reaper) and this supervisor are not the example's.
+    return sum(1 for entry in os.listdir("/proc") if entry.isdigit()) - 2
+
+
+def relay(source, target):
+    try:
+        while True:
+            data = source.recv(65536)
+            if not data:
+                break
+            target.sendall(data)
+    except OSError:
+        pass
+    for sock in (source, target):
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def forward(client):
+    """Read "PORT\\n", connect to that port on this namespace's loopback (IPv4, then IPv6), relay both ways."""
+    header = b""
+    while not header.endswith(b"\n") and len(header) < 16:
+        chunk = client.recv(1)
+        if not chunk:
+            client.close()
+            return
+        header += chunk
+    port = int(header.strip() or 0)
+    upstream = None
+    for host in ("127.0.0.1", "::1"):
+        try:
+            upstream = socket.create_connection((host, port))
+            break
+        except OSError:
+            continue
+    if upstream is None:
+        client.close()
+        return
+    threading.Thread(target=relay, args=(upstream, client), daemon=True).start()
+    relay(client, upstream)
+
+
+def open_bridge(path):
+    # Bound before any port is reported, so proofpress never connects to a socket that is not there yet.
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(16)
+    return listener
+
+
+def serve_bridge(listener):
+    while True:
+        client, _ = listener.accept()
+        threading.Thread(target=forward, args=(client,), daemon=True).start()
+
+
+spawn_queue = []
+threading.Thread(target=read_commands, daemon=True).start()
+if PLAN.get("bridge"):
+    threading.Thread(target=serve_bridge, args=(open_bridge(PLAN["bridge"]),), daemon=True).start()
+
+watch = PLAN.get("watch_ports", False)
+max_processes = LIMITS.get("processes") if PLAN.get("count_processes") else None
+reported = set()
+started = time.time()
+while True:
+    while spawn_queue:
+        request = spawn_queue.pop(0)
+        children[start(request)] = request.get("id", "extra")
+    for pid, name in list(children.items()):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done == 0:
+            continue
+        del children[pid]
+        outcome = exit_status(status)
+        report(dict(event="exited", id=name, **outcome))
+        if name == "main":
+            if PLAN.get("kill_group_on_exit"):
+                # Without a PID namespace, what the example left behind shares our process group.
+                os.killpg(0, signal.SIGKILL)
+            os._exit(outcome["code"] if "code" in outcome else 128 + signal.Signals[outcome["signal"]].value)
+    if watch:
+        for port, address in listening_ports().items():
+            if port not in reported:
+                reported.add(port)
+                report({"event": "listening", "port": port, "asked_port": port, "address": address})
+    if max_processes and count_processes() > max_processes:
+        report({"event": "limit", "what": "processes", "limit": max_processes})
+        os.kill(-1, signal.SIGKILL)  # every process of the namespace but PID 1 and this one
+    # Poll fast while a server is likely starting, then settle: most examples listen within 100 ms.
+    time.sleep(0.002 if time.time() - started < 0.5 else 0.01)
