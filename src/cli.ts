@@ -22,10 +22,11 @@ interface BuildFlags {
   concurrency?: number;
   quiet?: boolean;
   fastcgiFrontEnd?: 'auto' | 'nginx' | 'embedded';
+  isolation?: 'auto' | 'strict' | 'process';
 }
 
 function overridesFrom(flags: BuildFlags): ConfigOverrides {
-  return { drafts: flags.drafts, useCache: flags.cache, concurrency: flags.concurrency, fastcgiFrontEnd: flags.fastcgiFrontEnd };
+  return { drafts: flags.drafts, useCache: flags.cache, concurrency: flags.concurrency, fastcgiFrontEnd: flags.fastcgiFrontEnd, isolation: flags.isolation };
 }
 
 async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
@@ -54,6 +55,11 @@ for (const [name, description, write] of [
     .option('--concurrency <n>', 'examples run at once', parseConcurrency)
     .option('--quiet', 'print only failures and the summary')
     .addOption(new Option('--fastcgi-front-end <kind>', 'front end of run=fastcgi examples').choices(['auto', 'nginx', 'embedded']))
+    .addOption(
+      new Option('--isolation <mode>', 'how examples are isolated: namespaces when possible (auto), namespaces or fail (strict), or the process layer')
+        .choices(['auto', 'strict', 'process'])
+        .env('PROOFPRESS_ISOLATION'),
+    )
     .action((flags: BuildFlags) => runBuild(flags, write));
 }
 

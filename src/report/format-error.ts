@@ -10,10 +10,10 @@ export function formatError(error: unknown, options: { colour?: boolean; debug?:
   const debug = options.debug ?? Boolean(process.env.DEBUG);
   const lines: string[] = [];
   if (error instanceof ProofpressError) {
-    lines.push(paint('31;1', `✗ ${error.message}`, colour));
+    lines.push(paint('31;1', `✗ ${escapeControls(error.message)}`, colour));
     if (error.location) lines.push(`  File: ${error.location}`);
     if (error.example) lines.push(`  Example: ${error.example}`);
-    for (const detail of error.details) lines.push(...indent(detail));
+    for (const detail of error.details) lines.push(...indent(escapeControls(detail)));
     if (error.hint) lines.push(paint('33', `  Hint: ${error.hint}`, colour));
   } else {
     lines.push(paint('31;1', `✗ Internal error: ${(error as Error)?.message ?? String(error)}`, colour));
@@ -30,6 +30,15 @@ export function formatError(error: unknown, options: { colour?: boolean; debug?:
 
 function indent(text: string): string[] {
   return text.split('\n').map((line) => `  ${line}`);
+}
+
+/**
+ * Control characters from examples (a server log, a diff of their output) shown as `\x1b` and the like:
+ * a post's code must not be able to move the cursor, retitle the terminal or hide lines in a build log.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Print `error` to stderr, coloured when stderr is a terminal. */

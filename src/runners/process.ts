@@ -114,10 +114,12 @@ export function startProcess(options: StartOptions): ProcessHandle {
   });
   child.stdin?.on('error', () => {});
   const reports = collectReports(child.stdio[REPORT_FD] as Readable | undefined);
-  const exited = child.then(
-    (result) => ({ exitCode: result.exitCode, signal: result.signal }),
-    () => ({}),
-  );
+  // The process's own exit, not execa's promise: that one also waits for stdout and stderr to close,
+  // which a child the example left running (holding them open) would delay until it is killed.
+  const exited = new Promise<ProcessExit>((resolve) => {
+    child.on('exit', (code, signal) => resolve(signal ? { signal } : { exitCode: code ?? undefined }));
+    child.catch(() => resolve({}));
+  });
   void exited.then(() => liveGroups.delete(pid));
   let killed: Promise<void> | undefined;
   return {

@@ -1,7 +1,7 @@
 // The one way any runner starts an example's processes: a sandbox per example, namespaced or process-level.
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from '../config/schema.ts';
@@ -10,7 +10,7 @@ import { type ProcessExit, type ProcessReport, startProcess } from './process.ts
 import type { PythonRuntime } from './python-runtime.ts';
 import { bwrapArgs, etcFiles, INSIDE, insideExecutable, type SandboxHostPaths } from './sandbox/bwrap-args.ts';
 import type { Isolation } from './sandbox/isolation.ts';
-import { describeBreach, limitsForSupervisor, resolveLimits } from './sandbox/limits.ts';
+import { describeBreach, resolveLimits } from './sandbox/limits.ts';
 
 /** Folder of proofpress's own Python helpers (the WSGI host, the FastCGI launcher, the port shim). */
 const PYTHON_HELPERS_DIR = fileURLToPath(new URL('./python/', import.meta.url));
@@ -112,7 +112,7 @@ interface Layout {
   work: string;
   run: string;
   env: Record<string, string>;
-  /** The command that runs the supervisor (`bwrap … python` or just `python`), without the supervisor's own arguments. */
+  /** What runs the sandbox's shell: `bwrap … /bin/sh`, or just `/bin/sh` without namespaces. */
   prefix: string[];
   hostCwd: string;
 }
@@ -128,7 +128,7 @@ function namespacedLayout(settings: SandboxSettings, example: Example, host: San
     work: INSIDE.work,
     run: INSIDE.run,
     env: exampleEnv({ python, home: INSIDE.home, tmp: '/tmp' }),
-    prefix: [bwrap, ...args, python],
+    prefix: [bwrap, ...args, '/bin/sh'],
     hostCwd: host.work,
   };
 }
@@ -143,7 +143,7 @@ function processLayout(settings: SandboxSettings, root: string, host: SandboxHos
     run: host.run,
     // The port shim (sitecustomize.py) is what keeps Python servers apart without a network namespace.
     env: { ...exampleEnv({ python, home: path.join(root, 'home'), tmp: path.join(root, 'tmp') }), PYTHONPATH: path.join(root, 'site') },
-    prefix: [python],
+    prefix: ['/bin/sh'],
     hostCwd: host.work,
   };
 }
@@ -164,38 +164,67 @@ function exampleEnv(paths: { python: string; home: string; tmp: string }): Recor
   };
 }
 
+// The sandbox's first process: a POSIX shell sets the limits (inherited by everything it starts), starts
+// the supervisor in the background with proofpress's stdin on fd 4, then *execs* the example, so the
+// example's start-up never waits for the supervisor's interpreter. `ulimit -u` is bash's name for the
+// process limit and `-p` dash's; -f counts 512-byte blocks and -d KiB in both.
+const SHELL_SCRIPT = [
+  'ulimit -c 0; ulimit -t "$1"; ulimit -f "$2"; ulimit -d "$3"; ulimit -n "$4"',
+  'if [ "$5" != 0 ]; then { ulimit -u "$5" || ulimit -p "$5"; } 2>/dev/null; fi',
+  'exec 4<&0',
+  '"$6" -I -S "$7" "$8" <&4 4<&- &',
+  'shift 8',
+  'exec "$@" </dev/null 4<&-',
+].join('\n');
+
 function startSupervised(options: { argv: string[]; layout: Layout; limits: ResourceLimits; root: string }): SandboxRun {
   const { layout, limits } = options;
-  const bridge = layout.namespaced ? path.posix.join(layout.run, 'bridge.sock') : undefined;
   const plan = {
-    main: { argv: options.argv, cwd: layout.work },
-    limits: limitsForSupervisor(limits),
-    bridge,
+    bridge: layout.namespaced ? path.posix.join(layout.run, 'bridge.sock') : undefined,
     watch_ports: layout.namespaced,
-    count_processes: layout.namespaced,
-    kill_group_on_exit: !layout.namespaced,
+    // Only a PID namespace's /proc counts the example's processes alone.
+    max_processes: layout.namespaced ? limits.processes : undefined,
   };
-  const supervisor = startProcess({
+  const supervisorPath = path.posix.join(layout.helpers, layout.namespaced ? 'init.py' : 'sandbox/init.py');
+  const shellArgs = [
+    '-c',
+    SHELL_SCRIPT,
+    'proofpress-sandbox',
+    String(limits.cpuSeconds),
+    String(limits.fileSizeMiB * 2048),
+    String(limits.memoryMiB * 1024),
+    String(limits.openFiles),
+    // Without a user namespace RLIMIT_NPROC would count every process of the build's user.
+    String(layout.namespaced ? limits.processes : 0),
+    layout.python,
+    supervisorPath,
+    JSON.stringify(plan),
+    ...options.argv,
+  ];
+  const sandbox = startProcess({
     command: layout.prefix[0]!,
-    args: [...layout.prefix.slice(1), '-I', '-S', path.posix.join(layout.helpers, layout.namespaced ? 'init.py' : 'sandbox/init.py'), JSON.stringify(plan)],
+    args: [...layout.prefix.slice(1), ...shellArgs],
     cwd: layout.hostCwd,
     env: layout.env,
     stdin: 'pipe',
     maxOutputBytes: limits.outputKiB * 1024,
   });
-  const exitOf = (id: string) =>
-    Promise.race([
-      supervisor.waitForReport('exited', (report) => report.id === id).then((report) => report && toExit(report)),
-      supervisor.exited.then(async (exit) => toExit(supervisor.reports('exited').find((report) => report.id === id)) ?? exit),
-    ]).then((exit) => exit ?? {});
+  // bubblewrap exits with 128 + N when the example died of signal N.
+  const mainExit = sandbox.exited.then((exit): ProcessExit => {
+    const signal = layout.namespaced && exit.exitCode !== undefined && exit.exitCode > 128 ? signalName(exit.exitCode - 128) : undefined;
+    return signal ? { signal } : exit;
+  });
   return {
-    log: supervisor.log,
-    stdout: supervisor.stdout,
-    waitForReport: supervisor.waitForReport,
-    exited: exitOf('main'),
+    log: sandbox.log,
+    stdout: sandbox.stdout,
+    waitForReport: sandbox.waitForReport,
+    exited: mainExit,
     spawn: (id, argv, cwd) => {
-      supervisor.writeLine(JSON.stringify({ id, argv, cwd: cwd ?? layout.work }));
-      return exitOf(id);
+      sandbox.writeLine(JSON.stringify({ id, argv, cwd: cwd ?? layout.work }));
+      return Promise.race([
+        sandbox.waitForReport('exited', (report) => report.id === id).then((report) => report && toExit(report)),
+        sandbox.exited.then(() => toExit(sandbox.reports('exited').find((report) => report.id === id))),
+      ]).then((exit) => exit ?? {});
     },
     connect: (listening) => {
       const port = Number(listening.port);
@@ -209,12 +238,16 @@ function startSupervised(options: { argv: string[]; layout: Layout; limits: Reso
       describeBreach({
         limits,
         exit,
-        log: supervisor.log(),
-        outputExceeded: supervisor.outputExceeded(),
-        processLimitHit: supervisor.reports('limit').length > 0,
+        log: sandbox.log(),
+        outputExceeded: sandbox.outputExceeded(),
+        processLimitHit: sandbox.reports('limit').length > 0,
       }),
-    kill: supervisor.kill,
+    kill: sandbox.kill,
   };
+}
+
+function signalName(number: number): string | undefined {
+  return Object.entries(constants.signals).find(([, value]) => value === number)?.[0];
 }
 
 function toExit(report: ProcessReport | undefined): ProcessExit | undefined {

@@ -1,26 +1,30 @@
-# proofpress's supervisor inside an example's sandbox: starts the example's processes, reports on fd 3.
+# proofpress's supervisor inside an example's sandbox: reports listening ports, bridges connections, enforces the process limit.
 #
-# It is the first process of the sandbox (inside bubblewrap's namespaces, or directly in the degraded
-# mode). proofpress's Node side cannot enter a network namespace, so this process does, on its behalf,
-# what needs to happen *inside*:
-# - start the example's command (and, on request on stdin, more commands such as nginx) with the
-#   sandbox's resource limits, stdin on /dev/null, stdout/stderr and fd 3 inherited from proofpress;
+# The sandbox's shell (see sandbox.ts) sets the resource limits, starts this supervisor in the
+# background and then execs the example itself, so the example never waits for this interpreter to
+# start. proofpress's Node side cannot enter a network namespace, so this process does, on its
+# behalf, what needs to happen *inside*:
 # - report every TCP port that starts listening, read from /proc/net/tcp{,6} of the namespace, so a
 #   server in any language is detected without touching its code;
 # - forward connections made to a Unix socket (a file, so it crosses the network namespace) to a port
 #   inside: the client writes "PORT\n" first, then speaks whatever protocol the port speaks;
+# - start more commands on request (one JSON object a line on stdin; nginx in front of a FastCGI
+#   app), and report how each ends;
 # - count the namespace's processes and kill them all when there are more than the limit (root is
 #   exempt from RLIMIT_NPROC, so the kernel limit alone does not hold when builds run as root).
-# When the main command exits, its exit is reported and this process exits with the same status,
-# which ends the PID namespace and every process left in it (daemons included).
-# Runs on any Python 3.6+, with -I -S: no site, no environment variables, nothing imported that is not used.
+# It lives as long as the sandbox: when the example's main process ends, the PID namespace ends with
+# it, this supervisor and every process left in it (daemons included).
+# Runs on any Python 3.6+, with -I -S: no site, no environment variables.
 import json
 import os
+import signal
+import socket
 import sys
+import threading
+import time
 
 PLAN = json.loads(sys.argv[1])
 REPORT_FD = 3
-LIMITS = PLAN.get("limits", {})
 
 
 def report(message):
@@ -31,44 +35,18 @@ def report(message):
 
 
 def start(command):
-    """Fork and exec `command` with the sandbox's limits; returns the child's pid."""
+    """Fork and exec `command` (limits are inherited from the sandbox's shell); returns the child's pid."""
     pid = os.fork()
     if pid != 0:
         return pid
     try:
-        apply_limits()
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
         os.chdir(command.get("cwd") or ".")
-        env = command.get("env") or dict(os.environ)
-        os.execvpe(command["argv"][0], command["argv"], env)
+        os.execvp(command["argv"][0], command["argv"])
     except OSError as error:
         os.write(2, ("proofpress: cannot run %s: %s\n" % (command["argv"][0], error.strerror)).encode())
     os._exit(127)
-
-
-def apply_limits():
-    import resource
-
-    def limit(name, value):
-        if value:
-            resource.setrlimit(getattr(resource, name), (value, value))
-
-    limit("RLIMIT_DATA", LIMITS.get("memoryBytes"))
-    limit("RLIMIT_NPROC", LIMITS.get("processes"))
-    limit("RLIMIT_CPU", LIMITS.get("cpuSeconds"))
-    limit("RLIMIT_FSIZE", LIMITS.get("fileSizeBytes"))
-    limit("RLIMIT_NOFILE", LIMITS.get("openFiles"))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-
-# The example starts before anything else is set up: this process's own start-up is on its critical path.
-children = {start(PLAN["main"]): "main"}
-
-import signal  # noqa: E402
-import socket  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
 
 
 def exit_status(status):
@@ -163,13 +141,14 @@ def serve_bridge(listener):
         threading.Thread(target=forward, args=(client,), daemon=True).start()
 
 
+children = {}
 spawn_queue = []
 threading.Thread(target=read_commands, daemon=True).start()
 if PLAN.get("bridge"):
     threading.Thread(target=serve_bridge, args=(open_bridge(PLAN["bridge"]),), daemon=True).start()
 
 watch = PLAN.get("watch_ports", False)
-max_processes = LIMITS.get("processes") if PLAN.get("count_processes") else None
+max_processes = PLAN.get("max_processes")
 reported = set()
 started = time.time()
 while True:
@@ -183,11 +162,6 @@ while True:
         del children[pid]
         outcome = exit_status(status)
         report(dict(event="exited", id=name, **outcome))
-        if name == "main":
-            if PLAN.get("kill_group_on_exit"):
-                # Without a PID namespace, what the example left behind shares our process group.
-                os.killpg(0, signal.SIGKILL)
-            os._exit(outcome["code"] if "code" in outcome else 128 + signal.Signals[outcome["signal"]].value)
     if watch:
         for port, address in listening_ports().items():
             if port not in reported:
@@ -196,5 +170,6 @@ while True:
     if max_processes and count_processes() > max_processes:
         report({"event": "limit", "what": "processes", "limit": max_processes})
         os.kill(-1, signal.SIGKILL)  # every process of the namespace but PID 1 and this one
+        max_processes = None
     # Poll fast while a server is likely starting, then settle: most examples listen within 100 ms.
     time.sleep(0.002 if time.time() - started < 0.5 else 0.01)

@@ -2,22 +2,9 @@
 import type { ResourceLimits } from '../../config/schema.ts';
 import type { ProcessExit } from '../process.ts';
 
-const MIB = 1024 * 1024;
-
 /** The config's limits with the post's and the block's overrides on top. */
 export function resolveLimits(defaults: Readonly<ResourceLimits>, overrides: Partial<ResourceLimits>): ResourceLimits {
   return { ...defaults, ...overrides };
-}
-
-/** The limits in the form the supervisor (init.py) applies with setrlimit. */
-export function limitsForSupervisor(limits: ResourceLimits): Record<string, number> {
-  return {
-    memoryBytes: limits.memoryMiB * MIB,
-    processes: limits.processes,
-    cpuSeconds: limits.cpuSeconds,
-    fileSizeBytes: limits.fileSizeMiB * MIB,
-    openFiles: limits.openFiles,
-  };
 }
 
 /** What the sandbox saw of one run, to tell whether a limit stopped it. */
