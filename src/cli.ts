@@ -57,8 +57,7 @@ for (const [name, description, write] of [
     .addOption(new Option('--fastcgi-front-end <kind>', 'front end of run=fastcgi examples').choices(['auto', 'nginx', 'embedded']))
     .addOption(
       new Option('--isolation <mode>', 'how examples are isolated: namespaces when possible (auto), namespaces or fail (strict), or the process layer')
-        .choices(['auto', 'strict', 'process'])
-        .env('PROOFPRESS_ISOLATION'),
+        .choices(['auto', 'strict', 'process']),
     )
     .action((flags: BuildFlags) => runBuild(flags, write));
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.ts';
-import { type IsolationChoice, type ResourceLimits, type SiteInfo, userConfigSchema } from './schema.ts';
+import { type IsolationChoice, type ResourceLimits, sandboxSchema, type SiteInfo, userConfigSchema } from './schema.ts';
 
 export const CONFIG_FILE = 'proofpress.config.json';
 
@@ -83,12 +83,21 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     linkCheck: user.linkCheck,
     fastcgiFrontEnd: overrides.fastcgiFrontEnd ?? user.fastcgiFrontEnd,
     site: Object.freeze({ ...user.site }),
-    isolation: overrides.isolation ?? user.sandbox.isolation,
+    isolation: overrides.isolation ?? isolationFromEnv(env) ?? user.sandbox.isolation,
     limits: Object.freeze({ ...user.sandbox.limits }),
     useCache: overrides.useCache ?? true,
     drafts: overrides.drafts ?? false,
     pythonOverride: overrides.pythonOverride ?? (env.PROOFPRESS_PYTHON || undefined),
   });
+}
+
+// PROOFPRESS_ISOLATION=strict lets CI demand namespaces without editing the project's config.
+function isolationFromEnv(env: NodeJS.ProcessEnv): IsolationChoice | undefined {
+  const value = env.PROOFPRESS_ISOLATION;
+  if (!value) return undefined;
+  const parsed = sandboxSchema.shape.isolation.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(`PROOFPRESS_ISOLATION=${value} is not an isolation mode`, { hint: 'Use auto, strict or process.' });
 }
 
 function readConfigFile(file: string): unknown {

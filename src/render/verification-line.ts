@@ -23,6 +23,7 @@ export function describeRuntime(runtime: RuntimeInfo): string[] {
     // The FastCGI runner lists nginx both as the front end and as a component: name it once.
     if (runtime.frontEnd !== `${name} ${version}`) parts.push(`${name} ${version}`);
   }
+  if (runtime.isolation) parts.push(`isolated by ${runtime.isolation}`);
   return parts;
 }
 
