@@ -8,6 +8,7 @@ import { printError } from './report/format-error.ts';
 import { createReporter } from './report/progress.ts';
 import { printSummary } from './report/summary.ts';
 import { preparePython } from './runners/prepare.ts';
+import { watchLaunchers } from './util/watch-launchers.ts';
 
 function parseConcurrency(value: string): number {
   const number = Number(value);
@@ -31,6 +32,10 @@ function overridesFrom(flags: BuildFlags): ConfigOverrides {
 
 async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
   const config = resolveConfig(flags.root, overridesFrom(flags));
+  watchLaunchers((pid, name) => {
+    process.stderr.write(`✗ The command that started this build (${name}, pid ${pid}) was killed; stopping the build and its examples.\n`);
+    process.exit(1); // exit handlers kill the examples' process groups; sandboxes die with this process
+  });
   const reporter = createReporter(process.stderr, flags.quiet);
   const started = Date.now();
   const result = await build(config, { reporter, write });
