@@ -69,7 +69,7 @@ const byFile = (file: string) => built.verifications.find((verification) => veri
 describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   test('builds, publishing its failures (onExampleFailure: warn)', () => {
     expect(built.exitCode, built.terminal).toBe(0);
-    expect(built.verifications).toHaveLength(10);
+    expect(built.verifications).toHaveLength(12);
   });
 
   test('no canary reaches the site, the snippets, the cache or the terminal', async () => {
@@ -122,6 +122,8 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
     expect(byFile('memory.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 512 MiB of memory' });
     expect(byFile('forks.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 64 processes' });
     expect(byFile('floods.py')).toMatchObject({ status: 'failed', reason: 'stopped: printed more than 1024 KiB of output' });
+    expect(byFile('spins.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 1 s of CPU time' });
+    expect(byFile('fills.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded the file size limit of 1 MiB' });
   });
 
   test('output printed to the terminal cannot carry escape sequences', () => {

@@ -167,9 +167,11 @@ function exampleEnv(paths: { python: string; home: string; tmp: string }): Recor
 // The sandbox's first process: a POSIX shell sets the limits (inherited by everything it starts), starts
 // the supervisor in the background with proofpress's stdin on fd 4, then *execs* the example, so the
 // example's start-up never waits for the supervisor's interpreter. `ulimit -u` is bash's name for the
-// process limit and `-p` dash's; -f counts 512-byte blocks and -d KiB in both.
+// process limit and `-p` dash's; -f counts 512-byte blocks and -d KiB in both. The CPU limit's hard
+// value is one second above the soft one: at the soft limit the kernel sends SIGXCPU, which says what
+// happened, where an equal hard limit would SIGKILL first.
 const SHELL_SCRIPT = [
-  'ulimit -c 0; ulimit -t "$1"; ulimit -f "$2"; ulimit -d "$3"; ulimit -n "$4"',
+  'ulimit -c 0; ulimit -Ht $(($1 + 1)); ulimit -St "$1"; ulimit -f "$2"; ulimit -d "$3"; ulimit -n "$4"',
   'if [ "$5" != 0 ]; then { ulimit -u "$5" || ulimit -p "$5"; } 2>/dev/null; fi',
   'exec 4<&0',
   '"$6" -I -S "$7" "$8" <&4 4<&- &',
