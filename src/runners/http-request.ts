@@ -19,7 +19,8 @@ export function requestOnce(options: HttpRequestOptions): Promise<HttpCapture> {
   return new Promise((resolve, reject) => {
     const request = http.get(
       {
-        createConnection: () => options.connect(),
+        // A connection made by hand gets no timeout from `timeout` below: set it on the socket itself.
+        createConnection: () => options.connect().setTimeout(options.timeoutMs),
         path: options.path,
         headers: { Host: options.host, 'User-Agent': 'proofpress', Connection: 'close' },
         timeout: options.timeoutMs,

@@ -59,13 +59,21 @@ export interface SandboxRun {
   waitForReport(event: string, match?: (report: ProcessReport) => boolean): Promise<ProcessReport | undefined>;
   /** How the main command ended. */
   exited: Promise<ProcessExit>;
-  /** Start another command in the same sandbox (same network); resolves when it exits. */
-  spawn(id: string, argv: string[], cwd?: string): Promise<ProcessExit>;
+  /** Start another command in the same sandbox (same network). */
+  spawn(name: string, argv: string[], cwd?: string): SpawnedProcess;
   /** A connection to a port the sandbox reported listening. */
   connect(listening: ProcessReport): net.Socket;
   /** `stopped: exceeded …` when a resource limit ended the run. */
   breach(exit?: ProcessExit): string | undefined;
   kill(): Promise<void>;
+}
+
+/** A command started with `SandboxRun.spawn`. */
+export interface SpawnedProcess {
+  /** How it ended. */
+  exited: Promise<ProcessExit>;
+  /** SIGKILL it alone (the sandbox goes on). */
+  kill(): void;
 }
 
 /** Create the sandbox for `example`: its file and companions written exactly as shown in the post. */
@@ -171,7 +179,7 @@ function exampleEnv(paths: { python: string; home: string; tmp: string }): Recor
 // value is one second above the soft one: at the soft limit the kernel sends SIGXCPU, which says what
 // happened, where an equal hard limit would SIGKILL first.
 const SHELL_SCRIPT = [
-  'ulimit -c 0; ulimit -Ht $(($1 + 1)); ulimit -St "$1"; ulimit -f "$2"; ulimit -d "$3"; ulimit -n "$4"',
+  'ulimit -c 0; ulimit -St "$1"; ulimit -Ht $(($1 + 1)); ulimit -f "$2"; ulimit -d "$3"; ulimit -n "$4"',
   'if [ "$5" != 0 ]; then { ulimit -u "$5" || ulimit -p "$5"; } 2>/dev/null; fi',
   'exec 4<&0',
   '"$6" -I -S "$7" "$8" <&4 4<&- &',
@@ -216,17 +224,26 @@ function startSupervised(options: { argv: string[]; layout: Layout; limits: Reso
     const signal = layout.namespaced && exit.exitCode !== undefined && exit.exitCode > 128 ? signalName(exit.exitCode - 128) : undefined;
     return signal ? { signal } : exit;
   });
+  let spawned = 0;
+  // In namespaces, ports are reached through the supervisor's bridge socket, which it binds a moment
+  // after the example starts: a port reported by the example itself (the FastCGI launcher) waits for it.
+  const bridgeReady = layout.namespaced ? sandbox.waitForReport('bridge-ready') : Promise.resolve(undefined);
   return {
     log: sandbox.log,
     stdout: sandbox.stdout,
-    waitForReport: sandbox.waitForReport,
+    waitForReport: async (event, match) => {
+      const report = await sandbox.waitForReport(event, match);
+      return report && (await bridgeReady, report);
+    },
     exited: mainExit,
-    spawn: (id, argv, cwd) => {
-      sandbox.writeLine(JSON.stringify({ id, argv, cwd: cwd ?? layout.work }));
-      return Promise.race([
+    spawn: (name, argv, cwd) => {
+      const id = `${name}-${++spawned}`;
+      sandbox.writeLine(JSON.stringify({ spawn: { id, argv, cwd: cwd ?? layout.work } }));
+      const exited = Promise.race([
         sandbox.waitForReport('exited', (report) => report.id === id).then((report) => report && toExit(report)),
         sandbox.exited.then(() => toExit(sandbox.reports('exited').find((report) => report.id === id))),
       ]).then((exit) => exit ?? {});
+      return { exited, kill: () => sandbox.writeLine(JSON.stringify({ kill: { id } })) };
     },
     connect: (listening) => {
       const port = Number(listening.port);

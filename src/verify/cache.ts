@@ -68,8 +68,10 @@ function checksumOf(key: string, verification: unknown): string {
  */
 export async function readCached(cacheDir: string, key: string): Promise<Verification | undefined> {
   try {
-    const entry = entrySchema.parse(JSON.parse(await readFile(path.join(cacheDir, `${key}.json`), 'utf8')));
-    if (entry.key !== key || entry.checksum !== checksumOf(entry.key, entry.verification)) return undefined;
+    const raw = JSON.parse(await readFile(path.join(cacheDir, `${key}.json`), 'utf8')) as { verification?: unknown };
+    const entry = entrySchema.parse(raw);
+    // The checksum is over the stored object as written (zod's parse reorders keys), bound to the key.
+    if (entry.key !== key || entry.checksum !== checksumOf(entry.key, raw.verification)) return undefined;
     return entry.verification as unknown as Verification;
   } catch {
     return undefined;

@@ -18,3 +18,11 @@ export async function fixtureExample(name: string, attributes: string): Promise<
   const [example] = examplesFromMarkdown(`\n\`\`\`python file=${name} ${attributes}\n${code}\`\`\`\n`);
   return example!;
 }
+
+/**
+ * The sandbox an example gets from a post that sets neither `network:` nor `limits:` (what extractExamples
+ * gives it): for Example records written by hand, so that default lives in one place.
+ */
+export function defaultSandbox(overrides: Partial<Example['sandbox']> = {}): Example['sandbox'] {
+  return { network: false, limits: {}, ...overrides };
+}

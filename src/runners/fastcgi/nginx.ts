@@ -21,8 +21,8 @@ export interface NginxFront {
   readErrorLog(): Promise<string>;
 }
 
-/** Starts nginx with `argv` where the app runs (in its sandbox); resolves when nginx exits. */
-export type LaunchNginx = (argv: string[]) => Promise<ProcessExit>;
+/** Starts nginx with `argv` where the app runs (in its sandbox). */
+export type LaunchNginx = (argv: string[]) => { exited: Promise<ProcessExit>; kill(): void };
 
 /** Options for startNginx. */
 export interface StartNginxOptions {
@@ -100,14 +100,14 @@ export async function startNginx(options: StartNginxOptions): Promise<{ front: N
     // -e: errors before the config's error_log is read go into the folder too, not to the built-in path
     // (/var/log/nginx/error.log on many builds, which an unprivileged user cannot open). The sandbox's
     // environment is an allow-list, so no NGINX variable makes nginx adopt "inherited" sockets.
-    const exited = options.launch([options.install.executable, '-p', `${options.dir.inside}/`, '-c', inside(NGINX_FILES.config), '-e', inside(NGINX_FILES.errorLog)]);
-    const state = await waitUntilListening({ exited, log: () => options.log().slice(logBefore) }, file(NGINX_FILES.pid), options.deadline);
+    const nginx = options.launch([options.install.executable, '-p', `${options.dir.inside}/`, '-c', inside(NGINX_FILES.config), '-e', inside(NGINX_FILES.errorLog)]);
+    const state = await waitUntilListening({ exited: nginx.exited, log: () => options.log().slice(logBefore) }, file(NGINX_FILES.pid), options.deadline);
     if (state === 'listening') {
       return { front: { port, readErrorLog: () => readTail(file(NGINX_FILES.errorLog)) } };
     }
+    nginx.kill();
+    await Promise.race([nginx.exited, delay(Math.max(0, options.deadline - Date.now()))]);
     const log = tailLines(options.log().slice(logBefore)) || (await readTail(file(NGINX_FILES.errorLog)));
-    // nginx retries a taken port for ~2.5 s before it exits; the next attempt must not meet it.
-    if (state === 'port-taken') await Promise.race([exited, delay(Math.max(0, options.deadline - Date.now()))]);
     if (state === 'timeout') return { error: `nginx did not listen on 127.0.0.1:${port} in time\n${log}` };
     if (state === 'exited') return { error: `nginx exited before it listened on 127.0.0.1:${port}\n${log}` };
     lastError = log;

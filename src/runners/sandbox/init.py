@@ -56,13 +56,13 @@ def exit_status(status):
 
 
 def read_commands():
-    """Spawn requests from proofpress, one JSON object a line on stdin."""
+    """Requests from proofpress, one JSON object a line on stdin: {"spawn": {id, argv, cwd}} or {"kill": {id}}."""
     for line in sys.stdin:
         try:
             request = json.loads(line)
         except ValueError:
             continue
-        spawn_queue.append(request)
+        requests.append(request)
 
 
 def listening_ports():
@@ -136,13 +136,14 @@ def open_bridge(path):
 
 
 def serve_bridge(listener):
+    report({"event": "bridge-ready"})
     while True:
         client, _ = listener.accept()
         threading.Thread(target=forward, args=(client,), daemon=True).start()
 
 
 children = {}
-spawn_queue = []
+requests = []
 threading.Thread(target=read_commands, daemon=True).start()
 if PLAN.get("bridge"):
     threading.Thread(target=serve_bridge, args=(open_bridge(PLAN["bridge"]),), daemon=True).start()
@@ -152,9 +153,13 @@ max_processes = PLAN.get("max_processes")
 reported = set()
 started = time.time()
 while True:
-    while spawn_queue:
-        request = spawn_queue.pop(0)
-        children[start(request)] = request.get("id", "extra")
+    while requests:
+        request = requests.pop(0)
+        if "spawn" in request:
+            children[start(request["spawn"])] = request["spawn"]["id"]
+        for pid, name in children.items():
+            if name == request.get("kill", {}).get("id"):
+                os.kill(pid, signal.SIGKILL)
     for pid, name in list(children.items()):
         done, status = os.waitpid(pid, os.WNOHANG)
         if done == 0:

@@ -36,6 +36,8 @@ describe('content/post', () => {
         aliases: [],
         editorNote: undefined,
         requirements: [],
+        network: false,
+        limits: {},
         wordpressPostId: undefined,
         extra: {},
         body: 'Body text.\n',

@@ -122,7 +122,7 @@ describe('examples/fence-info', () => {
       expect(formatError(specError('python file=a.py run=http expct="Hello"'), { debug: false })).toMatchInlineSnapshot(`
         "✗ Unknown code block attribute \`expct\`
           File: content/post.md:42
-          Hint: Known attributes: file, run, app, expect, status, path, with, timeout, support."
+          Hint: Known attributes: file, run, app, expect, status, path, with, timeout, limits, support."
       `);
     });
   });

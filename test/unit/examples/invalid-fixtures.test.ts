@@ -84,7 +84,7 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     ExampleSpecError,
     `✗ Unknown code block attribute \`expct\`
   File: test/fixtures/invalid/unknown-fence-attribute.md:8
-  Hint: Known attributes: file, run, app, expect, status, path, with, timeout, support.`,
+  Hint: Known attributes: file, run, app, expect, status, path, with, timeout, limits, support.`,
   ],
   [
     'unterminated-quote.md',

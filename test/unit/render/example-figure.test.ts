@@ -6,6 +6,7 @@ import type { RunRecord } from '../../../src/runners/types.ts';
 import { renderExampleFigure } from '../../../src/render/example-figure.ts';
 import { type CodeHighlighter, createCodeHighlighter } from '../../../src/render/highlight.ts';
 import type { Verification } from '../../../src/verify/types.ts';
+import { defaultSandbox } from '../../helpers/examples.ts';
 
 let highlighter: CodeHighlighter;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ const SIMPLETEST = "from wsgiref.simple_server import make_server, demo_app\n\nh
 
 function example(info: string, code: string, extra: Partial<Example> = {}): Example {
   const spec = parseFenceInfo(info, { file: 'content/post.md', line: 10 });
-  return { id: 'post/01-x', index: 1, source: 'content/post.md', slug: 'post', line: 10, code, spec, companions: [], label: spec.file ?? 'block', ...extra };
+  return { id: 'post/01-x', index: 1, source: 'content/post.md', slug: 'post', line: 10, code, spec, companions: [], label: spec.file ?? 'block', sandbox: defaultSandbox(), ...extra };
 }
 
 function record(overrides: Partial<RunRecord> = {}): RunRecord {

@@ -2,17 +2,24 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runExample } from '../../../src/runners/registry.ts';
+import { createSandbox } from '../../../src/runners/sandbox.ts';
 import type { RunContext } from '../../../src/runners/types.ts';
 import { fixtureExample } from '../../helpers/examples.ts';
-import { stillRunning } from '../../helpers/processes.ts';
-import { projectPython } from '../../helpers/project.ts';
+import { hostPidOf, namespacedPid, stillRunningIn } from '../../helpers/processes.ts';
+import { testRunContext } from '../../helpers/run-context.ts';
 
 let ctx: RunContext;
 let blocker: net.Server | undefined;
 
+// The example's pid as it printed it, in the pid namespace it printed (a sandbox's own, or the build's).
+function answeringProcess(body: string | undefined, serverLog: string, pattern = /pid=(\d+)/) {
+  const pid = pattern.exec(body ?? '')?.[1];
+  if (!pid) throw new Error(`no pid in the response body: ${body}`);
+  return namespacedPid(serverLog, Number(pid));
+}
 
 beforeAll(async () => {
-  ctx = { python: await projectPython(), timeoutMs: 10_000 };
+  ctx = await testRunContext({ timeoutMs: 10_000 });
   // Occupy the article's port 8000 when we can: examples must still run. If something else already
   // listens there, that serves the same purpose.
   blocker = await new Promise((resolve) => {
@@ -37,22 +44,40 @@ describe('runners/http', () => {
   test('runs five copies of a port-8000 server at once, each answered by its own process', async () => {
     const example = await fixtureExample('binds_8000.py', 'run=http');
     const records = await Promise.all(Array.from({ length: 5 }, () => runExample(example, ctx)));
-    const pids = records.map((record) => /pid=(\d+)/.exec(record.http?.body ?? '')?.[1]);
-    expect(pids.every(Boolean)).toBe(true);
-    expect(new Set(pids).size).toBe(5);
+    expect(records.map((record) => record.http?.body)).toEqual(Array(5).fill(expect.stringMatching(/^pid=\d+ port=8000 host=localhost:8000\n$/)));
+    // Sandboxes with pid namespaces all number their server alike; the namespace tells the processes apart.
+    const processes = records.map((record) => answeringProcess(record.http?.body, record.serverLog));
+    expect(new Set(processes.map(({ namespace, pid }) => `${namespace} ${pid}`)).size).toBe(5);
+  });
+
+  test('finds a running example by the pid namespace and pid it prints (the control for the kill checks below)', async () => {
+    const example = await fixtureExample('never_listens.py', 'run=script');
+    const sandbox = await createSandbox(example, ctx.sandbox);
+    const run = sandbox.start([sandbox.python, sandbox.fileName]);
+    try {
+      const deadline = Date.now() + 10_000;
+      while (!/^pid namespace /m.test(run.log()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const started = namespacedPid(run.log(), Number(/started pid=(\d+)/.exec(run.log())![1]));
+      expect(hostPidOf(started)).toEqual(expect.any(Number));
+      await run.kill();
+      expect(await stillRunningIn(started)).toBe(false);
+    } finally {
+      await run.kill();
+      await sandbox.dispose();
+    }
   });
 
   test('kills the server after the check: no process survives the run', async () => {
     const record = await runExample(await fixtureExample('binds_8000.py', 'run=http'), ctx);
-    const pid = Number(/pid=(\d+)/.exec(record.http!.body)![1]);
-    expect(await stillRunning(pid)).toBe(false);
+    expect(await stillRunningIn(answeringProcess(record.http?.body, record.serverLog))).toBe(false);
   });
 
-  test('kills forked children with their parent (the whole process group)', async () => {
+  test('kills forked children with their parent (the whole process group or PID namespace)', async () => {
     const record = await runExample(await fixtureExample('forking_server.py', 'run=http'), ctx);
-    const [, parent, child] = /parent=(\d+) child=(\d+)/.exec(record.http!.body)!;
-    expect(await stillRunning(Number(parent))).toBe(false);
-    expect(await stillRunning(Number(child))).toBe(false);
+    const parent = answeringProcess(record.http?.body, record.serverLog, /parent=(\d+)/);
+    const child = answeringProcess(record.http?.body, record.serverLog, /child=(\d+)/);
+    expect(await stillRunningIn(parent)).toBe(false);
+    expect(await stillRunningIn(child)).toBe(false);
   });
 
   test('never passes the build environment to the example', async () => {
@@ -74,10 +99,10 @@ describe('runners/http', () => {
   test('times out a server that never listens, and kills it', async () => {
     const started = Date.now();
     const record = await runExample(await fixtureExample('never_listens.py', 'run=http timeout=1500ms'), ctx);
-    expect(record.error).toBe('timed out after 1500 ms');
+    expect(record.error).toBe('timed out after 1500 ms: the server never listened on a port');
     expect(Date.now() - started).toBeLessThan(6_000);
-    const pid = Number(/started pid=(\d+)/.exec(record.serverLog)![1]);
-    expect(await stillRunning(pid)).toBe(false);
+    const server = namespacedPid(record.serverLog, Number(/started pid=(\d+)/.exec(record.serverLog)![1]));
+    expect(await stillRunningIn(server)).toBe(false);
   });
 
   test('reports a server that exits before listening, with the tail of its log', async () => {

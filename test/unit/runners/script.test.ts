@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { runExample } from '../../../src/runners/registry.ts';
 import type { RunContext } from '../../../src/runners/types.ts';
 import { examplesFromMarkdown, fixtureExample } from '../../helpers/examples.ts';
-import { projectPython } from '../../helpers/project.ts';
+import { testRunContext } from '../../helpers/run-context.ts';
 
 let ctx: RunContext;
 beforeAll(async () => {
-  ctx = { python: await projectPython(), timeoutMs: 10_000 };
+  ctx = await testRunContext({ timeoutMs: 10_000 });
 });
 
 describe('runners/script', () => {
@@ -24,7 +24,7 @@ describe('runners/script', () => {
 
   test('times out a program that runs forever', async () => {
     const record = await runExample(await fixtureExample('never_listens.py', 'run=script timeout=800ms'), ctx);
-    expect(record.error).toBe('timed out after 800 ms');
+    expect(record.error).toBe('timed out after 800 ms: the script did not exit');
   });
 });
 

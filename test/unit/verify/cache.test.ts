@@ -1,15 +1,21 @@
-// Tests the verification cache: what the key depends on, and that only passes are stored and read back.
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+// Tests the verification cache: what the key depends on, that only passes are stored, and that only entries written as they were, under their own key, are read back.
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { limitsSchema } from '../../../src/config/schema.ts';
 import type { Example } from '../../../src/examples/extract.ts';
 import { parseFenceInfo } from '../../../src/examples/fence-info.ts';
-import { cacheKey, computeRuntimeFingerprint, readCached, writeCached } from '../../../src/verify/cache.ts';
+import { cacheKey, computeRuntimeFingerprint, readCached, type RunAllowance, writeCached } from '../../../src/verify/cache.ts';
 import type { Verification } from '../../../src/verify/types.ts';
+import { defaultSandbox } from '../../helpers/examples.ts';
 
 const INFO = 'python file=client.py run=http with=server.py expect="Hello" status=200 path=/ timeout=5s';
 const FINGERPRINT = 'f'.repeat(64);
+const ALLOWANCE: RunAllowance = { timeoutMs: 5000, limits: limitsSchema.parse({}), network: false };
+// Keys as cacheKey makes them (sha256 hex): the cache trusts an entry only under the key it names.
+const KEY = 'a'.repeat(64);
+const OTHER_KEY = 'b'.repeat(64);
 
 function example(overrides: Partial<Example> = {}): Example {
   return {
@@ -23,6 +29,7 @@ function example(overrides: Partial<Example> = {}): Example {
     expectedOutput: 'Hello\n',
     companions: [{ name: 'server.py', code: 'app = None\n', line: 3 }],
     label: 'client.py (run=http)',
+    sandbox: defaultSandbox(),
     ...overrides,
   };
 }
@@ -52,9 +59,9 @@ function verification(status: Verification['status']): Verification {
 
 describe('verify/cache', () => {
   describe('cacheKey', () => {
-    test('is a stable sha256 of the same example and runtime', () => {
-      expect(cacheKey(base, FINGERPRINT)).toMatch(/^[0-9a-f]{64}$/);
-      expect(cacheKey(example(), FINGERPRINT)).toBe(cacheKey(base, FINGERPRINT));
+    test('is a stable sha256 of the same example, allowance and runtime', () => {
+      expect(cacheKey(base, FINGERPRINT, ALLOWANCE)).toMatch(/^[0-9a-f]{64}$/);
+      expect(cacheKey(example(), FINGERPRINT, { ...ALLOWANCE, limits: { ...ALLOWANCE.limits } })).toBe(cacheKey(base, FINGERPRINT, ALLOWANCE));
     });
 
     test.each<[string, Example]>([
@@ -81,16 +88,25 @@ describe('verify/cache', () => {
       ['an empty expected output instead of none', example({ expectedOutput: '' })],
       ['no expected output', example({ expectedOutput: undefined })],
     ])('changes with %s', (_name, changed) => {
-      expect(cacheKey(changed, FINGERPRINT)).not.toBe(cacheKey(base, FINGERPRINT));
+      expect(cacheKey(changed, FINGERPRINT, ALLOWANCE)).not.toBe(cacheKey(base, FINGERPRINT, ALLOWANCE));
+    });
+
+    test.each<[string, RunAllowance]>([
+      ['the timeout', { ...ALLOWANCE, timeoutMs: 6000 }],
+      ['the network', { ...ALLOWANCE, network: true }],
+      ['the memory limit', { ...ALLOWANCE, limits: { ...ALLOWANCE.limits, memoryMiB: 1024 } }],
+      ['the output limit', { ...ALLOWANCE, limits: { ...ALLOWANCE.limits, outputKiB: 2048 } }],
+    ])('changes with what the run is allowed: %s', (_name, allowance) => {
+      expect(cacheKey(base, FINGERPRINT, allowance)).not.toBe(cacheKey(base, FINGERPRINT, ALLOWANCE));
     });
 
     test('changes with the runtime fingerprint', () => {
-      expect(cacheKey(base, 'e'.repeat(64))).not.toBe(cacheKey(base, FINGERPRINT));
+      expect(cacheKey(base, 'e'.repeat(64), ALLOWANCE)).not.toBe(cacheKey(base, FINGERPRINT, ALLOWANCE));
     });
 
     test('does not change when the example only moves in its post', () => {
       const moved = example({ id: 'post/05-client-py', index: 5, line: 99, companions: [{ name: 'server.py', code: 'app = None\n', line: 50 }] });
-      expect(cacheKey(moved, FINGERPRINT)).toBe(cacheKey(base, FINGERPRINT));
+      expect(cacheKey(moved, FINGERPRINT, ALLOWANCE)).toBe(cacheKey(base, FINGERPRINT, ALLOWANCE));
     });
   });
 
@@ -113,30 +129,54 @@ describe('verify/cache', () => {
       await rm(path.dirname(dir), { recursive: true, force: true });
     });
 
-    test('round-trips a passed verification, creating the folder', async () => {
+    test('round-trips a passed verification, creating the folder and leaving no temporary file', async () => {
       const passed = verification('passed');
-      await writeCached(dir, 'k1', passed);
-      expect(await readCached(dir, 'k1')).toEqual(passed);
+      await writeCached(dir, KEY, passed);
+      expect(await readCached(dir, KEY)).toEqual(passed);
+      expect(await readdir(dir)).toEqual([`${KEY}.json`]);
     });
 
     test('stores a result that was itself read from the cache as not cached', async () => {
-      await writeCached(dir, 'k1', { ...verification('passed'), cached: true });
-      expect((await readCached(dir, 'k1'))?.cached).toBe(false);
+      await writeCached(dir, KEY, { ...verification('passed'), cached: true });
+      expect((await readCached(dir, KEY))?.cached).toBe(false);
     });
 
     test.each<Verification['status']>(['failed', 'skipped'])('never stores a %s verification', async (status) => {
-      await writeCached(dir, 'k1', verification(status));
-      expect(await readCached(dir, 'k1')).toBeUndefined();
+      await writeCached(dir, KEY, verification(status));
+      expect(await readCached(dir, KEY)).toBeUndefined();
       await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
     });
 
     test('ignores a stored failure, a corrupt entry and a missing key', async () => {
-      await writeCached(dir, 'other', verification('passed'));
-      await writeFile(path.join(dir, 'failed.json'), JSON.stringify(verification('failed')));
-      await writeFile(path.join(dir, 'corrupt.json'), '{"status": "pass');
-      expect(await readCached(dir, 'failed')).toBeUndefined();
-      expect(await readCached(dir, 'corrupt')).toBeUndefined();
-      expect(await readCached(dir, 'missing')).toBeUndefined();
+      const [failed, corrupt, missing] = ['c', 'd', 'e'].map((digit) => digit.repeat(64));
+      await writeCached(dir, OTHER_KEY, verification('passed'));
+      await writeFile(path.join(dir, `${failed}.json`), JSON.stringify(verification('failed')));
+      await writeFile(path.join(dir, `${corrupt}.json`), '{"status": "pass');
+      expect(await readCached(dir, failed!)).toBeUndefined();
+      expect(await readCached(dir, corrupt!)).toBeUndefined();
+      expect(await readCached(dir, missing!)).toBeUndefined();
+    });
+
+    test('ignores a bare passed verification written without the entry around it', async () => {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, `${KEY}.json`), JSON.stringify(verification('passed')));
+      expect(await readCached(dir, KEY)).toBeUndefined();
+    });
+
+    test('ignores an entry copied under another key', async () => {
+      await writeCached(dir, OTHER_KEY, verification('passed'));
+      await copyFile(path.join(dir, `${OTHER_KEY}.json`), path.join(dir, `${KEY}.json`));
+      expect(await readCached(dir, OTHER_KEY)).toBeDefined();
+      expect(await readCached(dir, KEY)).toBeUndefined();
+    });
+
+    test('ignores an entry whose content no longer matches its checksum', async () => {
+      await writeCached(dir, KEY, verification('passed'));
+      expect(await readCached(dir, KEY)).toBeDefined();
+      const file = path.join(dir, `${KEY}.json`);
+      await writeFile(file, (await readFile(file, 'utf8')).replace('"body":"Hello\\n"', '"body":"Edited\\n"'));
+      expect(await readFile(file, 'utf8')).toContain('Edited');
+      expect(await readCached(dir, KEY)).toBeUndefined();
     });
   });
 });

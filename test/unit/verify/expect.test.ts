@@ -4,6 +4,7 @@ import type { Example } from '../../../src/examples/extract.ts';
 import { parseFenceInfo } from '../../../src/examples/fence-info.ts';
 import type { RunRecord } from '../../../src/runners/types.ts';
 import { checkRun, lineDiff, type Verdict } from '../../../src/verify/expect.ts';
+import { defaultSandbox } from '../../helpers/examples.ts';
 
 function example(info: string, expectedOutput?: string): Example {
   return {
@@ -17,6 +18,7 @@ function example(info: string, expectedOutput?: string): Example {
     expectedOutput,
     companions: [],
     label: 'x.py',
+    sandbox: defaultSandbox(),
   };
 }
 

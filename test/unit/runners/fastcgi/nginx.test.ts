@@ -1,38 +1,83 @@
-// Tests the per-run nginx: its generated configuration, finding the binary, and starting it on a free port.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+// Tests the per-run nginx: its generated configuration, finding the binary, and starting it on a free port in an example's sandbox.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { renderNginxConfig } from '../../../../src/runners/fastcgi/nginx-config.ts';
-import { findNginx, type NginxFront, pickFreePort, startNginx } from '../../../../src/runners/fastcgi/nginx.ts';
+import { findNginx, pickFreePort, startNginx, type StartNginxOptions } from '../../../../src/runners/fastcgi/nginx.ts';
 import { requestOnce } from '../../../../src/runners/http-request.ts';
+import { createSandbox, type SandboxRun } from '../../../../src/runners/sandbox.ts';
+import type { RunContext } from '../../../../src/runners/types.ts';
+import { examplesFromMarkdown } from '../../../helpers/examples.ts';
+import { hostPidOf, type NamespacedPid, namespacedPid, stillRunningIn } from '../../../helpers/processes.ts';
+import { testRunContext } from '../../../helpers/run-context.ts';
 
 const nginx = await findNginx();
 // A skipped case carries its reason in its name.
 const SKIP_REASON = nginx ? '' : ' (skipped: nginx is not installed; apt-get install nginx)';
+
+let ctx: RunContext;
+beforeAll(async () => {
+  ctx = await testRunContext();
+});
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'proofpress-nginx-test-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
+// nginx runs where a run=fastcgi app runs: in the example's sandbox, started by its supervisor. This
+// sandbox's main process only says which pid namespace it is in, then waits.
+const IDLE = ['```python file=idle.py run=script', 'import os, time', 'print("pid namespace %s" % os.readlink("/proc/self/ns/pid"))', 'time.sleep(600)', '```', ''].join('\n');
+
+interface NginxSandbox {
+  run: SandboxRun;
+  python: string;
+  namespace: string;
+  /** startNginx's options that say where nginx runs: its folder, how it is launched and its log. */
+  where: Pick<StartNginxOptions, 'dir' | 'launch' | 'log'>;
 }
 
-// Hold a loopback port the way another program would, so nginx finds it taken.
-async function occupyPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
-  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-  return (server.address() as net.AddressInfo).port;
+async function nginxSandbox(): Promise<NginxSandbox> {
+  const sandbox = await createSandbox(examplesFromMarkdown(IDLE)[0]!, ctx.sandbox);
+  const run = sandbox.start([sandbox.python, sandbox.fileName]);
+  cleanups.push(async () => {
+    await run.kill();
+    await sandbox.dispose();
+  });
+  const { namespace } = namespacedPid(await logLine(run, /^pid namespace .*$/m), 0);
+  return {
+    run,
+    python: sandbox.python,
+    namespace,
+    where: {
+      dir: { inside: path.posix.join(sandbox.runDir.inside, 'nginx'), host: path.join(sandbox.runDir.host, 'nginx') },
+      launch: (argv) => run.spawn('nginx', argv),
+      log: run.log,
+    },
+  };
 }
 
-function expectStopped(front: NginxFront): void {
-  expect(() => process.kill(front.process.pid, 0)).toThrow();
+/** The first line of the sandbox's log that `pattern` matches, once printed. */
+async function logLine(run: SandboxRun, pattern: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const match = pattern.exec(run.log());
+    if (match) return match[0];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no line matching ${pattern} in the sandbox's log:\n${run.log()}`);
+}
+
+// Hold a loopback port in the sandbox the way another program would, so nginx finds it taken.
+async function occupyPort(where: NginxSandbox): Promise<number> {
+  const holder = 'import socket, time\ns = socket.socket()\ns.bind(("127.0.0.1", 0))\ns.listen()\nprint("holding port %d" % s.getsockname()[1], flush=True)\ntime.sleep(600)';
+  void where.run.spawn('port-holder', [where.python, '-c', holder]);
+  return Number(/\d+/.exec(await logLine(where.run, /^holding port \d+$/m))![0]);
+}
+
+async function commandOf(process: NamespacedPid): Promise<string> {
+  const pid = hostPidOf(process);
+  return pid === undefined ? '' : (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
 }
 
 describe('runners/fastcgi/nginx', () => {
@@ -102,27 +147,28 @@ describe('runners/fastcgi/nginx', () => {
   });
 
   test.skipIf(!nginx)(`starts on a free loopback port and answers 502 while no app listens${SKIP_REASON}`, async () => {
-    const dir = await tempDir();
-    const result = await startNginx({ install: nginx!, dir, appPort: await pickFreePort(), serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000 });
+    const sandbox = await nginxSandbox();
+    const result = await startNginx({ install: nginx!, ...sandbox.where, appPort: await pickFreePort(), serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000 });
     if (!('front' in result)) throw new Error(result.error);
-    cleanups.unshift(() => result.front.process.kill());
 
-    const response = await requestOnce({ port: result.front.port, path: '/', host: 'localhost:8000', timeoutMs: 5000 });
+    const response = await requestOnce({ connect: () => sandbox.run.connect({ event: 'listening', port: result.front.port }), path: '/', host: 'localhost:8000', timeoutMs: 5000 });
     expect(response.status).toBe(502);
     expect(await result.front.readErrorLog()).toContain('connect() failed (111: Connection refused) while connecting to upstream');
-    expect(await readFile(path.join(dir, 'nginx.pid'), 'utf8')).toBe(`${result.front.process.pid}\n`);
-    await result.front.process.kill();
-    expectStopped(result.front);
+    // The pid file names the nginx that answered, a process of the sandbox; it goes when the sandbox does.
+    const nginxProcess = { namespace: sandbox.namespace, pid: Number(await readFile(path.join(sandbox.where.dir.host, 'nginx.pid'), 'utf8')) };
+    expect(await commandOf(nginxProcess)).toMatch(new RegExp(`^${nginx!.executable} `));
+    await sandbox.run.kill();
+    expect(await stillRunningIn(nginxProcess)).toBe(false);
   });
 
   test.skipIf(!nginx)(`moves to another port at once when the chosen one is taken${SKIP_REASON}`, async () => {
-    const taken = await occupyPort();
+    const sandbox = await nginxSandbox();
+    const taken = await occupyPort(sandbox);
     let attempts = 0;
     const pickPort = async () => (attempts++ === 0 ? taken : pickFreePort());
     const before = performance.now();
-    const result = await startNginx({ install: nginx!, dir: await tempDir(), appPort: 9, serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000, pickPort });
+    const result = await startNginx({ install: nginx!, ...sandbox.where, appPort: 9, serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000, pickPort });
     if (!('front' in result)) throw new Error(result.error);
-    cleanups.unshift(() => result.front.process.kill());
 
     expect(attempts).toBe(2);
     expect(result.front.port).not.toBe(taken);
@@ -131,8 +177,9 @@ describe('runners/fastcgi/nginx', () => {
   });
 
   test.skipIf(!nginx)(`gives up with nginx's message when every port it tries is taken${SKIP_REASON}`, async () => {
-    const taken = await occupyPort();
-    const result = await startNginx({ install: nginx!, dir: await tempDir(), appPort: 9, serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000, pickPort: async () => taken });
+    const sandbox = await nginxSandbox();
+    const taken = await occupyPort(sandbox);
+    const result = await startNginx({ install: nginx!, ...sandbox.where, appPort: 9, serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000, pickPort: async () => taken });
 
     expect('error' in result && result.error).toMatch(/^nginx found each of 3 free ports taken by the time it bound them\n.*Address already in use/s);
   });
