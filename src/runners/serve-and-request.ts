@@ -17,7 +17,7 @@ export interface ServeOptions {
 // After the response, servers print an access-log line (wsgiref does so once the body is sent). Wait for
 // the log to grow, at most LOG_SETTLE_MS, so the line is captured before the server is killed.
 const LOG_SETTLE_MS = 250;
-const LOG_POLL_MS = 5;
+const LOG_POLL_MS = 1;
 
 /** Run a server example end to end and record what happened; never throws for example failures. */
 export async function serveAndRequest(options: ServeOptions): Promise<RunRecord> {
