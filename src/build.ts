@@ -2,7 +2,7 @@
 import type { ResolvedConfig } from './config/resolve.ts';
 import { loadPosts } from './content/load-posts.ts';
 import { extractExamples } from './examples/extract.ts';
-import { writeSnippets } from './examples/snippet.ts';
+import { snippetsFolder } from './examples/snippet.ts';
 import { createMarkdown } from './markdown/create.ts';
 import { parsePost } from './markdown/parse.ts';
 import { checkLinks } from './render/link-check.ts';
@@ -14,7 +14,10 @@ import { failureError, summaryError } from './report/failures.ts';
 import { type Reporter, silentReporter } from './report/progress.ts';
 import { preparePython } from './runners/prepare.ts';
 import { writeSearchIndex } from './site/search-index.ts';
-import { writeSite } from './site/write.ts';
+import { describeSweep, sweepLeftovers } from './site/sweep.ts';
+import { replaceFolders } from './site/swap.ts';
+import { siteFolder } from './site/write.ts';
+import { withBuildLock } from './util/build-lock.ts';
 import { verificationContext } from './verify/context.ts';
 import { splitByPost, verifyAll } from './verify/run-all.ts';
 import type { Verification } from './verify/types.ts';
@@ -23,6 +26,8 @@ export interface BuildOptions {
   reporter?: Reporter;
   /** Write snippets/ and site/ (default). With false the build returns the files and touches nothing. */
   write?: boolean;
+  /** How long a writing build waits for another build of the same folder to finish. @default 600000 (10 minutes) */
+  lockTimeoutMs?: number;
 }
 
 export interface BuildResult {
@@ -31,22 +36,27 @@ export interface BuildResult {
   files: OutputFileData[];
 }
 
-/** Build the site of `config`: every example is run and checked before any page is written. */
+/**
+ * Build the site of `config`: every example is run and checked before any page is written. A writing
+ * build holds the project's lock (.proofpress.lock) throughout, so two builds of one folder never interleave.
+ */
 export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const reporter = options.reporter ?? silentReporter;
-  const write = options.write ?? true;
+  if (options.write === false) return buildSteps(config, reporter, false);
+  return withBuildLock(config.root, { timeoutMs: options.lockTimeoutMs, onWait: reporter.info }, () => buildSteps(config, reporter, true));
+}
+
+async function buildSteps(config: ResolvedConfig, reporter: Reporter, write: boolean): Promise<BuildResult> {
   const step = createStep(reporter);
 
+  if (write) {
+    await step(describeSweep, () => sweepLeftovers({ dirs: [config.outDir, config.snippetsDir] }));
+  }
   const posts = await step('Loaded posts', () => loadPosts(config));
   const md = createMarkdown();
   const parsed = await step('Parsed Markdown', () => posts.map((post) => parsePost(md, post)));
   const extracted = await step('Extracted examples', () => parsed.map((post) => ({ parsed: post, ...extractExamples(post) })));
   const examples = extracted.flatMap((post) => post.examples);
-  if (write) {
-    await step('Wrote snippets', () =>
-      Promise.all(extracted.map((post) => writeSnippets({ snippetsDir: config.snippetsDir, root: config.root, slug: post.parsed.post.slug, examples: post.examples }))),
-    );
-  }
   const needsPython = examples.some((example) => example.spec.run !== 'none');
   const python = needsPython ? await step('Prepared Python', () => preparePython(config, posts)) : undefined;
   const ctx = python ? await verificationContext(config, python) : undefined;
@@ -69,8 +79,12 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
   );
   await step('Checked internal links', () => checkLinks({ files, posts: verified, site: config.site, severity: config.linkCheck, warn: reporter.info }));
   if (write) {
-    await step(`Wrote ${files.length} files to ${config.outDir}`, () =>
-      writeSite(config.outDir, files, { beforeSwap: (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => writeSearchIndex(staging)) }),
+    // Both folders are written before either is swapped in: a failure while writing leaves the old snippets/ and site/.
+    await step(`Wrote ${files.length} files to ${config.outDir} and ${examples.length} snippets to ${config.snippetsDir}`, () =>
+      replaceFolders([
+        siteFolder(config.outDir, files, { beforeSwap: (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => writeSearchIndex(staging)) }),
+        snippetsFolder({ snippetsDir: config.snippetsDir, root: config.root, examples }),
+      ]),
     );
   }
   return { posts: verified, verifications, files };

@@ -1,4 +1,5 @@
 // Whole builds, in memory and on disk, and the CLI's behaviour on failure, on secrets and without Python.
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -141,14 +142,24 @@ describe('cli build', () => {
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(await readdir(path.join(root, 'site'))).toEqual(['index.html']);
 
-    // The extracted snippet verifies that one example on its own, with the same verdict.
+    // A failed build writes no snippets either: they are replaced together with site/, only on success.
+    expect(existsSync(path.join(root, 'snippets'))).toBe(false);
+  });
+
+  test('writes snippets that each verify one example on its own, with the build\'s verdict', async () => {
+    const root = await tempProject();
+    const built = await runCli(root);
+    expect(built.exitCode, built.stderr).toBe(0);
     const snippets = path.join(root, 'snippets', 'a-very-simple-introduction-to-wsgi');
-    const failing = await execa(TSX, [path.join(snippets, '04-simpletest-py.ts')], { reject: false, env: { PROOFPRESS_PYTHON: VENV_PYTHON, NO_COLOR: '1' } });
-    expect(failing.exitCode).toBe(1);
-    expect(failing.stderr).toContain(`File: content/hello-world-with-wsgi.md:${line}`);
     const passing = await execa(TSX, [path.join(snippets, '05-simpletest-py.ts')], { reject: false, env: { PROOFPRESS_PYTHON: VENV_PYTHON } });
     expect(passing.exitCode, passing.stderr).toBe(0);
     expect(passing.stdout).toMatch(/simpletest\.py \(run=http\): Verified: ran with Python 3\.\d+\.\d+/);
+    // The snippet embeds the example: the same code changed in the snippet fails, naming the post's line.
+    const snippet = path.join(snippets, '04-simpletest-py.ts');
+    await writeFile(snippet, (await readFile(snippet, 'utf8')).replace('My Own Hello World!\\\\n', 'My Own Goodbye World!\\\\n'));
+    const failing = await execa(TSX, [snippet], { reject: false, env: { PROOFPRESS_PYTHON: VENV_PYTHON, NO_COLOR: '1' } });
+    expect(failing.exitCode, failing.stdout).toBe(1);
+    expect(failing.stderr).toMatch(/File: content\/hello-world-with-wsgi\.md:\d+/);
   });
 
   test('prints each failure with location, diff, server log and hint, then one summary', async () => {
@@ -169,7 +180,7 @@ describe('cli build', () => {
         + Goodbye!
         Server log (last lines):
         127.0.0.1 - - [DATE] "GET / HTTP/1.1" 200 9
-        Hint: Fix the code or its expectation at content/broken-hello.md:9; run just this example with \`npx tsx snippets/broken-hello/01-app-py.ts\`.
+        Hint: Fix the code or its expectation at content/broken-hello.md:9, then build again (\`npx tsx snippets/broken-hello/01-app-py.ts\` verifies it alone after a successful build).
       ✗ 1 of 2 examples failed; the site was not written
         Hint: Each failure above names its file and line. The previous site/ is unchanged."
     `);

@@ -1,5 +1,5 @@
 // Stage 3c: write each example as a standalone TypeScript snippet that verifies just that example.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Example } from './extract.ts';
@@ -46,21 +46,45 @@ ${companions}
 `;
 }
 
-/** Write the snippets of one post under `snippetsDir/<slug>/`, removing that post's stale ones. */
-export async function writeSnippets(options: { snippetsDir: string; root: string; slug: string; examples: Example[] }): Promise<string[]> {
-  const dir = path.join(options.snippetsDir, options.slug);
-  await mkdir(dir, { recursive: true });
+/** What writeSnippets writes, and where. */
+export interface WriteSnippetsOptions {
+  /** Folder the files are written into: during a build, the staging folder of snippets/. */
+  dir: string;
+  /** Folder the snippets are run from once in place; their relative imports point from it. @default dir */
+  finalDir?: string;
+  /** The project root, from which a snippet reads the project's config. */
+  root: string;
+  /** Every example of the build, each written to `<slug>/NN-<name>.ts`. */
+  examples: Example[];
+}
+
+/** Write one snippet per example under `dir/<slug>/`, plus the package.json that makes them ES modules. */
+export async function writeSnippets(options: WriteSnippetsOptions): Promise<string[]> {
+  const finalDir = options.finalDir ?? options.dir;
+  await mkdir(options.dir, { recursive: true });
   // Snippets use top-level await; this makes Node and tsx treat them as ES modules in any project.
-  await writeFile(path.join(options.snippetsDir, 'package.json'), `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`);
-  const wanted = new Set(options.examples.map((example) => path.basename(snippetPath(example))));
-  for (const existing of await readdir(dir)) if (!wanted.has(existing)) await rm(path.join(dir, existing), { force: true });
-  const posix = (to: string) => path.relative(dir, to).split(path.sep).join('/') || '.';
-  const paths = { relativeRoot: posix(options.root), runtimeImport: posix(SNIPPET_RUNTIME) };
+  await writeFile(path.join(options.dir, 'package.json'), `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`);
   return Promise.all(
     options.examples.map(async (example) => {
-      const file = path.join(options.snippetsDir, snippetPath(example));
-      await writeFile(file, renderSnippet(example, paths));
+      const file = path.join(options.dir, snippetPath(example));
+      // From the folder the snippet will be run in, not the staging folder it is written to (a sibling
+      // today, so the same depth, but the paths must not depend on that).
+      const from = path.dirname(path.join(finalDir, snippetPath(example)));
+      const posix = (to: string) => path.relative(from, to).split(path.sep).join('/') || '.';
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, renderSnippet(example, { relativeRoot: posix(options.root), runtimeImport: posix(SNIPPET_RUNTIME) }));
       return file;
     }),
   );
+}
+
+/**
+ * snippets/ as one folder write for site/swap.ts's `replaceFolders` (same shape as its FolderWrite):
+ * the whole set is written, so the snippets of a deleted post or block disappear with the swap.
+ */
+export function snippetsFolder(options: { snippetsDir: string; root: string; examples: Example[] }): { dir: string; fill: (staging: string) => Promise<string[]> } {
+  return {
+    dir: options.snippetsDir,
+    fill: (staging) => writeSnippets({ dir: staging, finalDir: options.snippetsDir, root: options.root, examples: options.examples }),
+  };
 }

@@ -13,7 +13,7 @@ export function failureError(verification: Verification): ExampleFailedError {
     line: verification.line,
     example: verification.label,
     details,
-    hint: `Fix the code or its expectation at ${verification.source}:${verification.line}; run just this example with \`npx tsx snippets/${verification.exampleId}.ts\`.`,
+    hint: `Fix the code or its expectation at ${verification.source}:${verification.line}, then build again (\`npx tsx snippets/${verification.exampleId}.ts\` verifies it alone after a successful build).`,
   });
 }
 

@@ -191,7 +191,7 @@ function startSupervised(options: { argv: string[]; layout: Layout; limits: Reso
   const { layout, limits } = options;
   const plan = {
     bridge: layout.namespaced ? path.posix.join(layout.run, 'bridge.sock') : undefined,
-    watch_ports: layout.namespaced,
+    namespaced: layout.namespaced,
     // Only a PID namespace's /proc counts the example's processes alone.
     max_processes: layout.namespaced ? limits.processes : undefined,
   };

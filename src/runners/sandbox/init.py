@@ -64,6 +64,13 @@ def read_commands():
         except ValueError:
             continue
         requests.append(request)
+    # End of input: proofpress is gone (killed, even by SIGKILL, which bubblewrap's parent-death signal
+    # misses when the build dies before bubblewrap has set it up). Nobody will read what runs here: end it.
+    if PLAN.get("namespaced"):
+        os.kill(-1, signal.SIGKILL)  # in our PID namespace: every process but PID 1 and this one
+    else:
+        os.killpg(0, signal.SIGKILL)  # without one, the sandbox is our process group (this one included)
+    os._exit(1)
 
 
 # sock_diag over netlink asks the kernel for listening TCP sockets only. Reading /proc/net/tcp instead
@@ -193,7 +200,8 @@ threading.Thread(target=read_commands, daemon=True).start()
 if PLAN.get("bridge"):
     threading.Thread(target=serve_bridge, args=(open_bridge(PLAN["bridge"]),), daemon=True).start()
 
-listening_ports = port_watcher() if PLAN.get("watch_ports") else None
+# Without a network namespace the port shim reports ports (a host-wide table would show others' ports).
+listening_ports = port_watcher() if PLAN.get("namespaced") else None
 max_processes = PLAN.get("max_processes")
 reported = set()
 started = time.time()

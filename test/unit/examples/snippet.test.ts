@@ -1,5 +1,5 @@
-// Tests the generated snippets: they embed each example's code byte for byte, and writeSnippets keeps a post's
-// folder in step with its examples.
+// Tests the generated snippets: they embed each example's code byte for byte, and snippets/ is written whole,
+// its imports pointing from the folder the snippets run in.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Example } from '../../../src/examples/extract.ts';
 import { parseFenceInfo } from '../../../src/examples/fence-info.ts';
-import { renderSnippet, snippetPath, writeSnippets } from '../../../src/examples/snippet.ts';
+import { renderSnippet, snippetPath, snippetsFolder, writeSnippets } from '../../../src/examples/snippet.ts';
+import { replaceFolders } from '../../../src/site/swap.ts';
+import { defaultSandbox } from '../../helpers/examples.ts';
 
 function example(overrides: Partial<Example> & { info?: string } = {}): Example {
   const { info = 'python file=hello.py run=script expect="hi"', ...rest } = overrides;
@@ -21,6 +23,7 @@ function example(overrides: Partial<Example> & { info?: string } = {}): Example 
     spec: parseFenceInfo(info, { file: 'content/test-post.md', line: 7 }),
     companions: [],
     label: 'hello.py (run=script)',
+    sandbox: defaultSandbox(),
     ...rest,
   };
 }
@@ -121,36 +124,45 @@ describe('examples/snippet', () => {
       await rm(root, { recursive: true, force: true });
     });
 
-    test('writes one file per example and removes the post\'s stale ones, leaving other posts alone', async () => {
+    test('writes one file per example under its post\'s folder, and nothing else but package.json', async () => {
       const snippetsDir = path.join(root, 'snippets');
-      await mkdir(path.join(snippetsDir, 'test-post'), { recursive: true });
-      await mkdir(path.join(snippetsDir, 'other-post'), { recursive: true });
-      await writeFile(path.join(snippetsDir, 'test-post', '03-removed-block.ts'), 'stale');
-      await writeFile(path.join(snippetsDir, 'test-post', '01-hello-py.ts'), 'outdated');
-      await writeFile(path.join(snippetsDir, 'other-post', '01-x.ts'), 'another post');
-      const examples = [example(), example({ id: 'test-post/02-block', index: 2, code: 'second\n', info: '', label: 'block 2 (run=none)' })];
+      const examples = [
+        example(),
+        example({ id: 'test-post/02-block', index: 2, code: 'second\n', info: '', label: 'block 2 (run=none)' }),
+        example({ id: 'other-post/01-x-py', slug: 'other-post', source: 'content/other-post.md' }),
+      ];
 
-      const written = await writeSnippets({ snippetsDir, root, slug: 'test-post', examples });
+      const written = await writeSnippets({ dir: snippetsDir, root, examples });
 
-      expect(written).toEqual([path.join(snippetsDir, 'test-post', '01-hello-py.ts'), path.join(snippetsDir, 'test-post', '02-block.ts')]);
-      expect((await readdir(path.join(snippetsDir, 'test-post'))).sort()).toEqual(['01-hello-py.ts', '02-block.ts']);
+      expect(written).toEqual(['test-post/01-hello-py.ts', 'test-post/02-block.ts', 'other-post/01-x-py.ts'].map((file) => path.join(snippetsDir, file)));
+      expect((await readdir(snippetsDir, { recursive: true })).sort()).toEqual([
+        'other-post',
+        'other-post/01-x-py.ts',
+        'package.json',
+        'test-post',
+        'test-post/01-hello-py.ts',
+        'test-post/02-block.ts',
+      ]);
       const paths = { relativeRoot: '../..', runtimeImport: path.relative(path.join(snippetsDir, 'test-post'), RUNTIME) };
       expect(await readFile(written[0]!, 'utf8')).toBe(renderSnippet(examples[0]!, paths));
       expect(await readFile(written[1]!, 'utf8')).toBe(renderSnippet(examples[1]!, paths));
-      expect(await readFile(path.join(snippetsDir, 'other-post', '01-x.ts'), 'utf8')).toBe('another post');
     });
 
-    test('empties the folder of a post that has no examples left', async () => {
-      const snippetsDir = path.join(root, 'snippets');
-      await mkdir(path.join(snippetsDir, 'test-post'), { recursive: true });
-      await writeFile(path.join(snippetsDir, 'test-post', '01-hello-py.ts'), 'stale');
-      expect(await writeSnippets({ snippetsDir, root, slug: 'test-post', examples: [] })).toEqual([]);
-      expect(await readdir(path.join(snippetsDir, 'test-post'))).toEqual([]);
+    test('points imports from the folder the snippets will run in, not the one they are written to', async () => {
+      // A staging folder at another depth than the final one: paths computed from it would be off by a level.
+      const staging = path.join(root, 'deep', 'staging', 'here');
+      const finalDir = path.join(root, 'snippets');
+      const [file] = await writeSnippets({ dir: staging, finalDir, root, examples: [example()] });
+      expect(file).toBe(path.join(staging, 'test-post', '01-hello-py.ts'));
+      const text = await readFile(file!, 'utf8');
+      const runtime = /^import \{ runSnippet \} from '([^']+)';$/m.exec(text)?.[1];
+      expect(path.resolve(finalDir, 'test-post', runtime!)).toBe(RUNTIME);
+      expect(text).toContain('await runSnippet(import.meta.url, "../..", {');
     });
 
     test('points a snippet in a custom folder at the project root and at proofpress\'s own runtime', async () => {
       const snippetsDir = path.join(root, 'build', 'generated');
-      const [file] = await writeSnippets({ snippetsDir, root, slug: 'test-post', examples: [example()] });
+      const [file] = await writeSnippets({ dir: snippetsDir, root, examples: [example()] });
       const text = await readFile(file!, 'utf8');
       const runtime = /^import \{ runSnippet \} from '([^']+)';$/m.exec(text)?.[1];
       expect(path.resolve(path.dirname(file!), runtime!)).toBe(RUNTIME);
@@ -159,8 +171,30 @@ describe('examples/snippet', () => {
 
     test('marks the snippets folder as ES modules, since snippets use top-level await', async () => {
       const snippetsDir = path.join(root, 'snippets');
-      await writeSnippets({ snippetsDir, root, slug: 'test-post', examples: [example()] });
+      await writeSnippets({ dir: snippetsDir, root, examples: [example()] });
       expect(JSON.parse(await readFile(path.join(snippetsDir, 'package.json'), 'utf8'))).toMatchObject({ type: 'module' });
+    });
+  });
+
+  describe('snippetsFolder', () => {
+    test('replaces the whole snippets/ folder: snippets of deleted posts and blocks are gone', async () => {
+      const root = await mkdtemp(path.join(tmpdir(), 'proofpress-snippets-'));
+      try {
+        const snippetsDir = path.join(root, 'snippets');
+        await mkdir(path.join(snippetsDir, 'deleted-post'), { recursive: true });
+        await writeFile(path.join(snippetsDir, 'deleted-post', '01-x.ts'), 'a deleted post');
+        await mkdir(path.join(snippetsDir, 'test-post'), { recursive: true });
+        await writeFile(path.join(snippetsDir, 'test-post', '03-removed-block.ts'), 'a removed block');
+
+        await replaceFolders([snippetsFolder({ snippetsDir, root, examples: [example()] })]);
+
+        expect((await readdir(snippetsDir, { recursive: true })).sort()).toEqual(['package.json', 'test-post', 'test-post/01-hello-py.ts']);
+        expect(await readdir(root)).toEqual(['snippets']);
+        const text = await readFile(path.join(snippetsDir, 'test-post', '01-hello-py.ts'), 'utf8');
+        expect(text).toBe(renderSnippet(example(), { relativeRoot: '../..', runtimeImport: path.relative(path.join(snippetsDir, 'test-post'), RUNTIME) }));
+      } finally {
+        await rm(root, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -52,7 +52,7 @@ describe('report/failures', () => {
         log line 18
         log line 19
         log line 20
-        Hint: Fix the code or its expectation at content/hello-world-with-wsgi.md:60; run just this example with \`npx tsx snippets/a-very-simple-introduction-to-wsgi/04-simpletest-py.ts\`."
+        Hint: Fix the code or its expectation at content/hello-world-with-wsgi.md:60, then build again (\`npx tsx snippets/a-very-simple-introduction-to-wsgi/04-simpletest-py.ts\` verifies it alone after a successful build)."
     `);
   });
 

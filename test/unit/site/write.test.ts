@@ -1,9 +1,10 @@
+// Tests site/write: the site's files written into a staging folder and swapped in, the previous site kept on failure.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { SiteWriteError } from '../../../src/errors.ts';
-import { writeSite } from '../../../src/site/write.ts';
+import { siteFolder, writeSite } from '../../../src/site/write.ts';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -48,6 +49,17 @@ describe('site/write', () => {
   test('refuses a path that leaves the site folder, keeping the previous site', async () => {
     const { outDir } = await oldSite();
     await expect(writeSite(outDir, [{ path: '../escape.html', content: 'x' }])).rejects.toBeInstanceOf(SiteWriteError);
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('old');
+  });
+
+  test('siteFolder writes only into the staging folder it is given, leaving outDir to the swap', async () => {
+    const { parent, outDir } = await oldSite();
+    const staging = path.join(parent, '.site-staging-test');
+    const folder = siteFolder(outDir, [{ path: 'index.html', content: 'new' }], { beforeSwap: (dir) => writeFile(path.join(dir, 'indexed'), '') });
+    expect(folder.dir).toBe(outDir);
+    await folder.fill(staging);
+    expect((await readdir(staging)).sort()).toEqual(['index.html', 'indexed']);
+    expect(await readdir(outDir)).toEqual(['index.html']);
     expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('old');
   });
 });
