@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -28,6 +28,7 @@ interface Built {
 let built: Built;
 let cleanup = async () => {};
 let hostServer: http.Server;
+let hostSocket: net.Server;
 
 async function listFiles(dir: string, base = dir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -41,26 +42,51 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
   const site = await tempSite('hostile');
   cleanup = site.cleanup;
-  const post = path.join(site.root, 'content', 'hostile.md');
-  const text = await readFile(post, 'utf8');
-  await writeFile(post, text.replaceAll('HOST_PORT', String((hostServer.address() as AddressInfo).port)).replaceAll('MARKER', MARKER));
+  // A Unix socket of the host that answers with the canary: the bridge must never be redirected to it.
+  const socketPath = path.join(site.root, 'host.sock');
+  hostSocket = net.createServer((client) => client.end(`HTTP/1.0 200 OK\r\n\r\nhost socket ${CANARY}`));
+  await new Promise<void>((resolve) => hostSocket.listen(socketPath, resolve));
+  const placeholders: Record<string, string> = {
+    HOST_PORT: String((hostServer.address() as AddressInfo).port),
+    HOST_SOCKET: socketPath,
+    NET_PORT: String(await freePort()),
+    MARKER,
+  };
+  for (const name of ['hostile.md', 'networked.md']) {
+    const post = path.join(site.root, 'content', name);
+    let text = await readFile(post, 'utf8');
+    for (const [placeholder, value] of Object.entries(placeholders)) text = text.replaceAll(placeholder, value);
+    await writeFile(post, text);
+  }
   const home = path.join(site.root, 'home');
   for (const [file, secret] of [['.ssh/id_rsa', `-----BEGIN KEY----- ${CANARY}`], ['.aws/credentials', `aws_secret_access_key = ${CANARY}`]] as const) {
     await mkdir(path.dirname(path.join(home, file)), { recursive: true });
     await writeFile(path.join(home, file), secret);
   }
   const filesBefore = await listFiles(site.root);
+  // stdio[3]: a descriptor the build inherits from whoever started it, which must not reach examples.
   const result = await execa(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'src', 'cli.ts'), 'build', '--root', site.root, '--isolation', 'strict'], {
     reject: false,
     all: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     env: { HOME: home, AWS_SECRET_ACCESS_KEY: CANARY, GITHUB_TOKEN: CANARY, PROOFPRESS_PYTHON: path.join(REPO_ROOT, '.venv', 'bin', 'python'), NO_COLOR: '1' },
   });
   const verifications = JSON.parse(await readFile(path.join(site.root, 'site', 'verification.json'), 'utf8').catch(() => '[]'));
   built = { root: site.root, home, exitCode: result.exitCode ?? -1, terminal: String(result.all), verifications, filesBefore };
 }, 180_000);
 
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 afterAll(async () => {
   hostServer?.close();
+  hostSocket?.close();
   await cleanup();
 });
 
@@ -69,7 +95,7 @@ const byFile = (file: string) => built.verifications.find((verification) => veri
 describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   test('builds, publishing its failures (onExampleFailure: warn)', () => {
     expect(built.exitCode, built.terminal).toBe(0);
-    expect(built.verifications).toHaveLength(12);
+    expect(built.verifications).toHaveLength(19);
   });
 
   test('no canary reaches the site, the snippets, the cache or the terminal', async () => {
@@ -84,7 +110,7 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   test("an example's parent is the sandbox's, with the allow-listed environment only", () => {
     const environ = byFile('environ.py');
     expect(environ.status).toBe('passed');
-    expect(environ.record?.stdout).toContain('PATH=/opt/venv/bin:');
+    expect(environ.record?.stdout).toContain("'PATH': '/opt/venv/bin:");
     expect(environ.record?.stdout).not.toMatch(/AWS_SECRET|GITHUB_TOKEN|PROOFPRESS_PYTHON/);
   });
 
@@ -98,7 +124,8 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   test('nothing is written outside the example folder: not the project, its cache, the host /tmp or the home', async () => {
     expect(byFile('writes.py').record?.stdout).not.toContain('wrote ../');
     const after = await listFiles(built.root);
-    const added = after.filter((file) => !built.filesBefore.includes(file) && !/^(site|snippets|\.proofpress-cache)\//.test(file));
+    // The cache's signing key lives in the build's home, outside the project, by design.
+    const added = after.filter((file) => !built.filesBefore.includes(file) && !/^(site|snippets|\.proofpress-cache)\/|^home\/\.cache\/proofpress\//.test(file));
     expect(added).toEqual([]);
     expect(existsSync(`/tmp/${MARKER}`)).toBe(false);
     expect(after.some((file) => file.includes(MARKER))).toBe(false);
@@ -119,11 +146,43 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   });
 
   test('each limit breach names what stopped it', () => {
-    expect(byFile('memory.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 512 MiB of memory' });
-    expect(byFile('forks.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 64 processes' });
+    expect(byFile('memory.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 512 MiB of memory (the example reported "MemoryError")' });
+    expect(byFile('forks.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 64 processes (threads count)' });
+    expect(byFile('threads.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 64 processes (threads count)' });
+    expect(byFile('shared.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 512 MiB of memory in all' });
     expect(byFile('floods.py')).toMatchObject({ status: 'failed', reason: 'stopped: printed more than 1024 KiB of output' });
     expect(byFile('spins.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 1 s of CPU time' });
-    expect(byFile('fills.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded the file size limit of 1 MiB' });
+    expect(byFile('fills.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded the file size limit of 1 MiB (the example reported "File too large")' });
+  });
+
+  test('the supervisor cannot be killed from inside, so its limits hold', () => {
+    expect(byFile('regicide.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 64 processes (threads count)' });
+  });
+
+  test('every writable folder is a small private tmpfs, and /dev is read-only', () => {
+    const stdout = byFile('disks.py').record?.stdout ?? '';
+    for (const folder of ['/example', '/dev/shm', '/tmp', '/home/example']) {
+      expect(stdout).toMatch(new RegExp(`^${folder} stopped after 1[12]\\d MiB: No space left on device$`, 'm'));
+    }
+    expect(stdout).toContain('/dev stopped after 0 MiB: Read-only file system');
+  });
+
+  test("no descriptor of the build reaches an example, the report pipe included; proofpress's control folder is read-only", () => {
+    const stdout = byFile('descriptors.py').record?.stdout ?? '';
+    expect(stdout).toContain('open descriptors [0, 1, 2, 3]'); // 3: the folder os.listdir itself opened
+    expect(stdout).toContain('fd 3 Bad file descriptor');
+    expect(stdout).toContain('/run/proofpress/control/nginx.conf Read-only file system');
+    expect(stdout).toContain('/run/proofpress/files/x Read-only file system');
+  });
+
+  test('an example that swaps the bridge socket for a link to a host socket gets nothing from it', () => {
+    expect(byFile('hijack.py')).toMatchObject({ status: 'failed' });
+    expect(byFile('hijack.py').reason).toContain('the sandbox bridge is not a socket');
+  });
+
+  test("with the host's network shared, the example's own port is found, not the host's", () => {
+    expect(byFile('shared_net.py')).toMatchObject({ status: 'passed' });
+    expect(byFile('shared_net.py').record?.http?.body).toBe('my own server');
   });
 
   test('output printed to the terminal cannot carry escape sequences', () => {

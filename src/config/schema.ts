@@ -49,6 +49,8 @@ export const limitsSchema = z.strictObject({
   cpuSeconds: z.number().int().min(1).default(30),
   /** Largest file a process may write (RLIMIT_FSIZE), in MiB. @default 64 */
   fileSizeMiB: z.number().int().min(1).default(64),
+  /** Size of each writable folder in the sandbox (/example, /tmp, the home, /dev/shm: private tmpfs), in MiB. @default 128 */
+  diskMiB: z.number().int().min(1).default(128),
   /** Open files of each process (RLIMIT_NOFILE). @default 256 */
   openFiles: z.number().int().min(16).default(256),
   /** Everything the example prints (stdout and stderr together), in KiB; past it the example is stopped. @default 1024 */

@@ -1,10 +1,10 @@
 // run=fastcgi: starts the example as a web server starts a .fcgi file, then requests it through nginx or proofpress's own FastCGI client.
-import path from 'node:path';
 import type { Example } from '../examples/extract.ts';
 import { tailLines } from '../util/text.ts';
 import { parseCgiResponse } from './fastcgi/cgi-response.ts';
 import { buildCgiParams, sendFastcgiRequest } from './fastcgi/client.ts';
-import { findNginx, type NginxFront, type NginxInstall, startNginx } from './fastcgi/nginx.ts';
+import { findNginx, type NginxFront, type NginxInstall, pidFileWritten, startNginx } from './fastcgi/nginx.ts';
+import { installedVersion } from './python-packages.ts';
 import { requestOnce } from './http-request.ts';
 import { describeExit, type ProcessExit, withDeadline } from './process.ts';
 import type { Sandbox, SandboxRun } from './sandbox.ts';
@@ -14,6 +14,9 @@ import type { RunContext, Runner, RunRecord, RuntimeInfo } from './types.ts';
 // SERVER_PORT), so what the app sees does not depend on which front end ran it.
 const PUBLIC_HOST = 'localhost';
 const PUBLIC_PORT = 8000;
+// Where the app listens in a network namespace of its own: the port nginx's documentation uses. Without
+// one, port 0 lets the system choose, and the port shim reports it.
+const PRIVATE_APP_PORT = 9000;
 const EMBEDDED_NAME = 'embedded FastCGI client (proofpress)';
 const EXIT_GRACE_MS = 200;
 
@@ -26,7 +29,6 @@ interface RunState {
   app: SandboxRun;
   appExit?: ProcessExit;
   deadline: number;
-  flup?: string;
   nginx?: NginxFront;
   /** What the app sent on the FastCGI stderr stream (embedded front end; nginx logs it itself). */
   fastcgiStderr?: string;
@@ -52,12 +54,13 @@ export const fastcgiRunner: Runner = {
       const error = 'fastcgiFrontEnd is "nginx" but nginx is not installed (looked in /usr/sbin, /usr/local and on PATH); install it, e.g. `apt-get install nginx`, or use "auto"';
       return record({ error }, '', describeRuntime(ctx, sandbox, undefined));
     }
-    const app = sandbox.start([sandbox.python, sandbox.helper('fcgi_launcher.py'), sandbox.fileName]);
+    const appPort = sandbox.privatePorts ? PRIVATE_APP_PORT : 0;
+    const app = sandbox.start([sandbox.python, sandbox.helper('fcgi_launcher.py'), String(appPort), sandbox.fileName]);
     const state: RunState = { example, sandbox, app, deadline };
     void app.exited.then((exit) => (state.appExit = exit));
     try {
-      const outcome = await exchange(state, frontEnd);
-      return record(outcome, await collectLogs(state), describeRuntime(ctx, sandbox, frontEnd, state.flup));
+      const outcome = await exchange(state, frontEnd, appPort);
+      return record(outcome, collectLogs(state), describeRuntime(ctx, sandbox, frontEnd, await installedVersion(ctx.python, 'flup')));
     } finally {
       await app.kill(); // nginx runs in the same sandbox and goes with it
     }
@@ -72,15 +75,15 @@ async function chooseFrontEnd(wanted: NonNullable<RunContext['fastcgiFrontEnd']>
   return wanted === 'auto' ? { kind: 'embedded' } : undefined;
 }
 
-async function exchange(state: RunState, frontEnd: FrontEnd): Promise<Outcome> {
+async function exchange(state: RunState, frontEnd: FrontEnd, askedPort: number): Promise<Outcome> {
   const { app, sandbox, deadline } = state;
-  const listening = await withDeadline(app.waitForReport('fastcgi-listening'), remaining(deadline));
+  // The launcher's listening socket, reported by the sandbox (namespaces) or by the port shim (asked for port 0).
+  const listening = await withDeadline(app.waitForReport('listening', (report) => Number(report.asked_port) === askedPort), remaining(deadline));
   if (listening === 'timeout') return { error: `timed out: ${sandbox.fileName} was not launched within the example's time limit` };
   if (!listening) {
     const exit = await app.exited;
     return { error: app.breach(exit) ?? `the FastCGI launcher exited (${describeExit(exit)}) before ${sandbox.fileName} was started\n${tailLines(app.log())}` };
   }
-  state.flup = typeof listening.flup === 'string' ? listening.flup : undefined;
   const appPort = Number(listening.port);
   const outcome = frontEnd.kind === 'nginx' ? await requestThroughNginx(state, frontEnd.install, appPort) : await requestEmbedded(state, appPort);
   // A dead app still gets an answer (nginx's 502, or a reset connection), so say plainly that the
@@ -95,9 +98,15 @@ async function requestThroughNginx(state: RunState, install: NginxInstall, appPo
   const { sandbox, app } = state;
   const started = await startNginx({
     install,
-    dir: { inside: path.posix.join(sandbox.runDir.inside, 'nginx'), host: path.join(sandbox.runDir.host, 'nginx') },
+    configDir: sandbox.controlDir,
+    scratchDir: sandbox.scratchDir,
     launch: (argv) => app.spawn('nginx', argv),
     log: app.log,
+    listening: async (port, nginx) => {
+      if (sandbox.isolation.mode !== 'namespaces') return pidFileWritten(sandbox.scratchDir);
+      const pid = await nginx.pid;
+      return app.waitForReport('listening', (report) => Number(report.port) === port && Array.isArray(report.pids) && report.pids.includes(pid));
+    },
     // With a network of its own, nginx listens where the reader is told to visit.
     pickPort: sandbox.privatePorts ? async () => PUBLIC_PORT : undefined,
     appPort,
@@ -140,10 +149,10 @@ async function requestEmbedded(state: RunState, appPort: number): Promise<Outcom
   }
 }
 
-async function collectLogs(state: RunState): Promise<string> {
-  const sections: [string, string][] = [[`${state.sandbox.fileName} (stdout and stderr)`, state.app.log()]];
+function collectLogs(state: RunState): string {
+  const who = state.nginx ? `${state.sandbox.fileName} and nginx` : state.sandbox.fileName;
+  const sections: [string, string][] = [[`${who} (stdout and stderr)`, state.app.log()]];
   if (state.fastcgiStderr) sections.push(['FastCGI stderr stream (wsgi.errors)', state.fastcgiStderr]);
-  if (state.nginx) sections.push(['nginx error log (last lines)', await state.nginx.readErrorLog()]);
   return sections.map(([label, text]) => `--- ${label} ---\n${text.trimEnd() || '(empty)'}\n`).join('');
 }
 

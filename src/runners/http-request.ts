@@ -7,7 +7,7 @@ const BODY_CAP = 1024 * 1024;
 
 export interface HttpRequestOptions {
   /** Opens the connection to the server (through the sandbox's bridge when the server is in a namespace). */
-  connect: () => net.Socket;
+  connect: () => Promise<net.Socket>;
   path: string;
   /** Host header: the address the article tells the reader to visit (e.g. `localhost:8000`). */
   host: string;
@@ -20,7 +20,16 @@ export function requestOnce(options: HttpRequestOptions): Promise<HttpCapture> {
     const request = http.get(
       {
         // A connection made by hand gets no timeout from `timeout` below: set it on the socket itself.
-        createConnection: () => options.connect().setTimeout(options.timeoutMs),
+        createConnection: ((_options: unknown, done: (error: Error | null, socket?: net.Socket) => void) => {
+          options.connect().then(
+            (socket) => {
+              done(null, socket.setTimeout(options.timeoutMs));
+              socket.resume(); // the server speaks only after our request, which the client sends next
+            },
+            (error: Error) => done(error),
+          );
+          return undefined;
+        }) as unknown as http.RequestOptions['createConnection'],
         path: options.path,
         headers: { Host: options.host, 'User-Agent': 'proofpress', Connection: 'close' },
         timeout: options.timeoutMs,

@@ -1,16 +1,17 @@
 // Stage 5 setup: the per-build run context (isolation, interpreter, limits) and the cache settings derived from it.
-import { readdir } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/resolve.ts';
 import { findNginx } from '../runners/fastcgi/nginx.ts';
 import type { PythonRuntime } from '../runners/python-runtime.ts';
-import { describeIsolation, detectIsolation, type Isolation } from '../runners/sandbox/isolation.ts';
+import { installedDistributions } from '../runners/python-packages.ts';
+import { describeIsolation, detectIsolation, type Isolation } from '../runners/sandbox.ts';
 import type { RunContext } from '../runners/types.ts';
-import { computeRuntimeFingerprint } from './cache.ts';
+import { type CacheStore, computeRuntimeFingerprint } from './cache.ts';
+import { loadCacheSecret } from './cache-secret.ts';
 
 /** Run context plus cache settings for verifyAll. */
 export interface VerificationContext {
   ctx: RunContext;
-  cache?: { dir: string; runtimeFingerprint: string };
+  cache?: CacheStore & { runtimeFingerprint: string };
   isolation: Isolation;
 }
 
@@ -31,19 +32,11 @@ export async function verificationContext(config: ResolvedConfig, python: Python
   const nginx = await findNginx();
   const extra = [
     python.executable,
-    `packages: ${(await installedPackages(python)).join(' ')}`,
+    `packages: ${(await installedDistributions(python)).join(' ')}`,
     `isolation: ${isolationLabel}`,
     `fastcgi front end: ${config.fastcgiFrontEnd}`,
     `nginx: ${nginx ? nginx.version : 'none'}`,
   ];
-  return { ctx, isolation, cache: { dir: config.cacheDir, runtimeFingerprint: await computeRuntimeFingerprint(python.version, extra) } };
-}
-
-/**
- * The distributions installed in the interpreter's site-packages (`flup-1.0.3.dist-info` …), the same
- * facts `pip freeze` reads, without the ~0.5 s of starting pip: removing a requirement changes them.
- */
-async function installedPackages(python: PythonRuntime): Promise<string[]> {
-  const entries = await readdir(python.sitePackages).catch(() => [] as string[]);
-  return entries.filter((name) => /\.(dist|egg)-info$/.test(name)).sort();
+  const cache = { dir: config.cacheDir, secret: await loadCacheSecret(config.cacheKeyFile), runtimeFingerprint: await computeRuntimeFingerprint(python.version, extra) };
+  return { ctx, isolation, cache };
 }

@@ -1,9 +1,9 @@
 // Stage 5d: verify every example with bounded concurrency, reusing cached passes; collects, never throws per example.
 import pMap from 'p-map';
 import type { Example } from '../examples/extract.ts';
-import { resolveLimits } from '../runners/sandbox/limits.ts';
+import { resolveLimits } from '../runners/sandbox.ts';
 import type { RunContext } from '../runners/types.ts';
-import { cacheKey, readCached, writeCached } from './cache.ts';
+import { type CacheStore, cacheKey, readCached, writeCached } from './cache.ts';
 import type { Verification } from './types.ts';
 import { identify, verifyExample } from './verify-one.ts';
 
@@ -11,8 +11,8 @@ export interface VerifyAllOptions {
   /** Absent when no example of the build runs (every one is then skipped). */
   ctx?: RunContext;
   concurrency: number;
-  /** Cache folder and runtime fingerprint; omit to run everything. */
-  cache?: { dir: string; runtimeFingerprint: string };
+  /** Cache folder, its secret and the runtime fingerprint; omit to run everything. */
+  cache?: CacheStore & { runtimeFingerprint: string };
   /** Called as each example finishes, for progress output. */
   onVerified?: (verification: Verification) => void;
 }
@@ -42,11 +42,11 @@ async function verifyWithCache(example: Example, options: VerifyAllOptions): Pro
         })
       : undefined;
   if (cache && key) {
-    const hit = await readCached(cache.dir, key);
+    const hit = await readCached(cache, key);
     if (hit) return { ...hit, ...identify(example), cached: true };
   }
   const verification = await verifyExample(example, ctx);
-  if (cache && key) await writeCached(cache.dir, key, verification);
+  if (cache && key) await writeCached(cache, key, verification);
   return verification;
 }
 

@@ -28,7 +28,7 @@ export interface FastcgiRequestOptions {
   host: string;
   port: number;
   /** Opens the connection instead of a TCP connect to host:port (through a sandbox's bridge). */
-  connect?: () => net.Socket;
+  connect?: () => Promise<net.Socket>;
   /** CGI params, usually from buildCgiParams; include CONTENT_LENGTH when sending a body. */
   params: Record<string, string>;
   /** The request body, sent as the STDIN stream. */
@@ -68,28 +68,35 @@ export async function sendFastcgiRequest(options: FastcgiRequestOptions): Promis
     encodeStream({ type: RecordType.Params, requestId: REQUEST_ID, content: encodeNameValuePairs(options.params) }),
     encodeStream({ type: RecordType.Stdin, requestId: REQUEST_ID, content: options.body ?? new Uint8Array(0) }),
   ]);
+  const timedOut = () => new Error(`FastCGI request to ${host}:${port} timed out after ${timeoutMs} ms`);
+  const started = Date.now();
+  const opening = options.connect ? options.connect() : connectTcp(host, port);
+  let timer: NodeJS.Timeout | undefined;
+  const socket = await Promise.race([
+    opening,
+    new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(timedOut()), timeoutMs))),
+  ]).catch((error: NodeJS.ErrnoException) => {
+    void opening.then((late) => late.destroy(), () => {});
+    throw error.message.includes('timed out after') ? error : describeSocketError(error, where);
+  }).finally(() => clearTimeout(timer));
 
   return new Promise<FastcgiResponse>((resolve, reject) => {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const parseRecords = createRecordParser();
-    const socket = options.connect ? options.connect() : net.connect({ host, port });
     let settled = false;
 
     const settle = (outcome: { error: Error } | { response: FastcgiResponse }): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearTimeout(deadline);
       socket.destroy();
       if ('error' in outcome) reject(outcome.error);
       else resolve(outcome.response);
     };
 
-    const timer = setTimeout(() => {
-      settle({ error: new Error(`FastCGI request to ${host}:${port} timed out after ${timeoutMs} ms`) });
-    }, timeoutMs);
+    const deadline = setTimeout(() => settle({ error: timedOut() }), Math.max(1, timeoutMs - (Date.now() - started)));
 
-    socket.on('connect', () => socket.write(request));
     socket.on('data', (chunk: Buffer) => {
       try {
         for (const record of parseRecords(chunk)) {
@@ -112,6 +119,18 @@ export async function sendFastcgiRequest(options: FastcgiRequestOptions): Promis
     socket.on('close', () => {
       settle({ error: new Error(`${where} closed the connection before END_REQUEST`) });
     });
+    socket.write(request);
+    socket.resume();
+  });
+}
+
+function connectTcp(host: string, port: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port }, () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+    socket.once('error', reject);
   });
 }
 

@@ -1,6 +1,6 @@
 // Finds an installed nginx and starts one, per run, on a free loopback port in front of a FastCGI app.
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -17,21 +17,32 @@ export interface NginxInstall {
 /** A running nginx fronting one app. */
 export interface NginxFront {
   port: number;
-  /** The last lines of nginx's error log, or '' when it has none. */
-  readErrorLog(): Promise<string>;
 }
 
 /** Starts nginx with `argv` where the app runs (in its sandbox). */
-export type LaunchNginx = (argv: string[]) => { exited: Promise<ProcessExit>; kill(): void };
+export type LaunchNginx = (argv: string[]) => LaunchedNginx;
+/** nginx as the sandbox started it. */
+export interface LaunchedNginx {
+  exited: Promise<ProcessExit>;
+  pid: Promise<number | undefined>;
+  kill(): void;
+}
 
 /** Options for startNginx. */
 export interface StartNginxOptions {
   install: NginxInstall;
-  /** Empty folder for the config, pid, logs and temp files: as nginx sees it, and as proofpress sees it. */
-  dir: { inside: string; host: string };
+  /**
+   * The folder for nginx.conf: proofpress writes it on the host, nginx reads it where it runs. In
+   * namespaces it is read-only inside, so an example cannot swap the file proofpress writes.
+   */
+  configDir: { inside: string; host: string };
+  /** A folder where nginx may write its pid and temp files, as nginx sees it. */
+  scratchDir: string;
   launch: LaunchNginx;
-  /** nginx's output so far (it shares the sandbox's log). */
+  /** nginx's output so far (it shares the sandbox's log; its error log goes to stderr). */
   log: () => string;
+  /** Resolves when this nginx listens on `port` (the sandbox's port report naming its pid, or its pid file). */
+  listening: (port: number, nginx: LaunchedNginx) => Promise<unknown>;
   appPort: number;
   serverName: string;
   serverPort: number;
@@ -88,64 +99,54 @@ export function pickFreePort(): Promise<number> {
  */
 export async function startNginx(options: StartNginxOptions): Promise<{ front: NginxFront } | { error: string }> {
   const pickPort = options.pickPort ?? pickFreePort;
-  const file = (name: string) => path.join(options.dir.host, name);
-  const inside = (name: string) => path.posix.join(options.dir.inside, name);
-  await mkdir(options.dir.host, { recursive: true });
+  const configFile = { host: path.join(options.configDir.host, NGINX_FILES.config), inside: path.posix.join(options.configDir.inside, NGINX_FILES.config) };
   let lastError = '';
   for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
     const port = await pickPort();
-    await Promise.all([rm(file(NGINX_FILES.pid), { force: true }), rm(file(NGINX_FILES.errorLog), { force: true })]);
-    await writeFile(file(NGINX_FILES.config), renderNginxConfig({ dir: options.dir.inside, port, appPort: options.appPort, serverName: options.serverName, serverPort: options.serverPort }));
+    await writeFile(configFile.host, renderNginxConfig({ scratchDir: options.scratchDir, port, appPort: options.appPort, serverName: options.serverName, serverPort: options.serverPort }));
     const logBefore = options.log().length;
-    // -e: errors before the config's error_log is read go into the folder too, not to the built-in path
-    // (/var/log/nginx/error.log on many builds, which an unprivileged user cannot open). The sandbox's
-    // environment is an allow-list, so no NGINX variable makes nginx adopt "inherited" sockets.
-    const nginx = options.launch([options.install.executable, '-p', `${options.dir.inside}/`, '-c', inside(NGINX_FILES.config), '-e', inside(NGINX_FILES.errorLog)]);
-    const state = await waitUntilListening({ exited: nginx.exited, log: () => options.log().slice(logBefore) }, file(NGINX_FILES.pid), options.deadline);
-    if (state === 'listening') {
-      return { front: { port, readErrorLog: () => readTail(file(NGINX_FILES.errorLog)) } };
-    }
+    const nginxLog = () => options.log().slice(logBefore);
+    // -e stderr: errors before the config is read go to stderr too, not to the built-in path
+    // (/var/log/nginx/error.log on many builds). The sandbox's environment is an allow-list, so no
+    // NGINX variable makes nginx adopt "inherited" sockets.
+    const nginx = options.launch([options.install.executable, '-p', `${options.scratchDir}/`, '-c', configFile.inside, '-e', 'stderr']);
+    const state = await waitUntilListening({ exited: nginx.exited, log: nginxLog, listening: options.listening(port, nginx) }, options.deadline);
+    if (state === 'listening') return { front: { port } };
     nginx.kill();
     await Promise.race([nginx.exited, delay(Math.max(0, options.deadline - Date.now()))]);
-    const log = tailLines(options.log().slice(logBefore)) || (await readTail(file(NGINX_FILES.errorLog)));
-    if (state === 'timeout') return { error: `nginx did not listen on 127.0.0.1:${port} in time\n${log}` };
-    if (state === 'exited') return { error: `nginx exited before it listened on 127.0.0.1:${port}\n${log}` };
+    const log = tailLines(nginxLog());
+    if (state === 'timeout') return { error: `nginx did not listen on port ${port} in time\n${log}` };
+    if (state === 'exited') return { error: `nginx exited before it listened on port ${port}\n${log}` };
     lastError = log;
   }
   return { error: `nginx found each of ${PORT_ATTEMPTS} free ports taken by the time it bound them\n${lastError}` };
 }
 
-// nginx writes its pid file only after it has bound and listened on every `listen` address, so the
-// file's existence proves *nginx* holds the port; a connect could reach whoever took it instead.
 async function waitUntilListening(
-  nginx: { exited: Promise<ProcessExit>; log: () => string },
-  pidFile: string,
+  nginx: { exited: Promise<ProcessExit>; log: () => string; listening: Promise<unknown> },
   deadline: number,
 ): Promise<'listening' | 'port-taken' | 'exited' | 'timeout'> {
-  let exited = false;
-  void nginx.exited.then(() => (exited = true));
+  let state: 'listening' | 'exited' | undefined;
+  void nginx.exited.then(() => (state ??= 'exited'));
+  void nginx.listening.then(() => (state ??= 'listening'));
   while (Date.now() < deadline) {
-    if (await isPresent(pidFile)) return 'listening';
+    if (state) return state;
     if (nginx.log().includes('Address already in use')) return 'port-taken';
-    if (exited) return 'exited';
     await delay(POLL_MS);
   }
   return 'timeout';
 }
 
-async function readTail(file: string): Promise<string> {
-  try {
-    return tailLines(await readFile(file, 'utf8'));
-  } catch {
-    return '';
+/**
+ * Resolves once nginx has written its pid file in `scratchDir` (a host folder: the process layer).
+ * nginx writes it only after it has bound and listened on every `listen` address, so the file's
+ * existence proves *nginx* holds the port; a connect could reach whoever took it instead.
+ */
+export async function pidFileWritten(scratchDir: string): Promise<void> {
+  for (;;) {
+    if (await access(path.join(scratchDir, NGINX_FILES.pid)).then(() => true, () => false)) return;
+    await delay(POLL_MS);
   }
-}
-
-async function isPresent(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function isExecutable(file: string): Promise<boolean> {

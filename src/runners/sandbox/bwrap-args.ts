@@ -1,18 +1,23 @@
 // The bubblewrap command line of one example: which namespaces, which folders it sees and where.
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { PythonRuntime } from '../python-runtime.ts';
 
-/** Fixed paths inside every sandbox, so captured output is the same on every machine and names no host path. */
+/** Fixed paths inside every sandbox, so what examples print is the same on every machine. */
 export const INSIDE = {
-  /** The example's own folder: its file and `with=` files; the only writable folder that outlives a process. */
+  /** The example's own folder, a size-limited tmpfs holding copies of its file and `with=` files. */
   work: '/example',
-  /** Files proofpress and the supervisor share (the bridge socket, nginx's config and logs). */
-  run: '/run/proofpress',
+  /** Read-only: the example's files as proofpress wrote them (copied into `work` by the supervisor). */
+  files: '/run/proofpress/files',
+  /** Read-only: configurations proofpress writes for helpers (nginx.conf). */
+  control: '/run/proofpress/control',
+  /** The bridge socket's folder. */
+  bridge: '/run/proofpress/bridge',
   home: '/home/example',
   /** proofpress's own helpers (the supervisor, the WSGI host, the FastCGI launcher), read-only. */
   helpers: '/opt/proofpress',
-  /** The project's virtual environment, read-only. */
+  /** The interpreter's installation and the project's virtual environment, read-only. */
+  python: '/opt/python',
   venv: '/opt/venv',
 } as const;
 
@@ -24,11 +29,12 @@ const ROOT_LINKS = ['bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32'];
 // What programs read from /etc, never the whole of it (shadow, ssh host keys, TLS private keys).
 const ETC_SHARED = ['alternatives', 'ssl/certs', 'ssl/openssl.cnf', 'localtime', 'nsswitch.conf', 'ld.so.cache', 'ld.so.conf', 'ld.so.conf.d', 'mime.types', 'protocols', 'services'];
 
-/** Host folders and files of one sandbox. */
+/** Host folders of one sandbox. Only `bridge` is writable from inside; proofpress never reads a file from it. */
 export interface SandboxHostPaths {
-  work: string;
-  run: string;
-  /** Folder holding the generated passwd, group and hosts files. */
+  files: string;
+  control: string;
+  bridge: string;
+  /** Generated passwd, group, hosts and pyvenv.cfg. */
   etc: string;
   /** proofpress's helpers: the folder of Python helpers and the supervisor file. */
   pythonHelpers: string;
@@ -37,25 +43,28 @@ export interface SandboxHostPaths {
 
 export interface BwrapOptions {
   host: SandboxHostPaths;
-  pythons: PythonRuntime[];
+  python: PythonRuntime;
+  /** Share the host's network (a post's `network: true`). */
   network: boolean;
-  /** Size of the private /tmp and home, in bytes. */
+  /** Size of each writable tmpfs (/example, /tmp, home, /dev/shm), in bytes. */
   tmpfsBytes: number;
 }
 
 /** The arguments before the command: namespaces, mounts, the working folder. */
 export function bwrapArgs(options: BwrapOptions): string[] {
-  const args = ['--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session'];
+  const { host } = options;
+  const size = String(options.tmpfsBytes);
+  const args = ['--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session', '--as-pid-1'];
   args.push('--uid', String(INSIDE_UID), '--gid', String(INSIDE_UID), '--hostname', 'example');
   if (options.network) args.push('--share-net', '--ro-bind-try', '/etc/resolv.conf', '/etc/resolv.conf');
   args.push(...systemArgs());
   for (const name of ETC_SHARED) args.push('--ro-bind-try', `/etc/${name}`, `/etc/${name}`);
-  for (const name of ['passwd', 'group', 'hosts']) args.push('--ro-bind', path.join(options.host.etc, name), `/etc/${name}`);
-  args.push('--proc', '/proc', '--dev', '/dev');
-  args.push('--size', String(options.tmpfsBytes), '--tmpfs', '/tmp', '--size', String(options.tmpfsBytes), '--tmpfs', INSIDE.home);
-  for (const python of options.pythons) args.push(...pythonMounts(python));
-  args.push('--ro-bind', options.host.pythonHelpers, `${INSIDE.helpers}/python`, '--ro-bind', options.host.supervisor, `${INSIDE.helpers}/init.py`);
-  args.push('--bind', options.host.work, INSIDE.work, '--bind', options.host.run, INSIDE.run);
+  for (const name of ['passwd', 'group', 'hosts']) args.push('--ro-bind', path.join(host.etc, name), `/etc/${name}`);
+  args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--remount-ro', '/dev');
+  for (const folder of ['/tmp', INSIDE.home, INSIDE.work]) args.push('--size', size, '--tmpfs', folder);
+  args.push(...pythonMounts(options.python, path.join(host.etc, 'pyvenv.cfg')));
+  args.push('--ro-bind', host.pythonHelpers, `${INSIDE.helpers}/python`, '--ro-bind', host.supervisor, `${INSIDE.helpers}/init.py`);
+  args.push('--ro-bind', host.files, INSIDE.files, '--ro-bind', host.control, INSIDE.control, '--bind', host.bridge, INSIDE.bridge);
   args.push('--remount-ro', '/', '--chdir', INSIDE.work);
   return args;
 }
@@ -72,29 +81,53 @@ function rootEntry(entry: string): string[] {
   return stat.isDirectory() ? ['--ro-bind', entry, entry] : [];
 }
 
-// The installation is seen at its own path (interpreters and venvs point at it by absolute path); a
-// venv at INSIDE.venv, so that paths the example prints do not name the project's folder.
-function pythonMounts(python: PythonRuntime): string[] {
-  const mounts = isUnder(python.basePrefix, '/usr') ? [] : ['--ro-bind', python.basePrefix, python.basePrefix];
-  if (python.prefix !== python.basePrefix) mounts.push('--ro-bind', python.prefix, INSIDE.venv);
+// An installation outside /usr is seen at INSIDE.python, so tracebacks name no folder of the build
+// machine; it is also bound at its own path, where the interpreter's shared library is looked up
+// (its RUNPATH is absolute). A venv is seen at INSIDE.venv with a pyvenv.cfg pointing at INSIDE.python.
+function pythonMounts(python: PythonRuntime, pyvenvCfg: string): string[] {
+  const relocated = !isUnder(python.basePrefix, '/usr');
+  const mounts = relocated ? ['--ro-bind', python.basePrefix, python.basePrefix, '--ro-bind', python.basePrefix, INSIDE.python] : [];
+  if (python.prefix !== python.basePrefix) {
+    mounts.push('--ro-bind', python.prefix, INSIDE.venv);
+    if (relocated) mounts.push('--ro-bind', pyvenvCfg, `${INSIDE.venv}/pyvenv.cfg`);
+  }
   return mounts;
 }
 
 /** Where `python`'s executable is inside the sandbox. */
 export function insideExecutable(python: PythonRuntime): string {
-  if (python.prefix === python.basePrefix || !isUnder(python.executable, python.prefix)) return python.executable;
-  return path.posix.join(INSIDE.venv, path.relative(python.prefix, python.executable));
+  if (python.prefix !== python.basePrefix && isUnder(python.executable, python.prefix)) {
+    return path.posix.join(INSIDE.venv, path.relative(python.prefix, python.executable));
+  }
+  if (!isUnder(python.basePrefix, '/usr') && isUnder(python.executable, python.basePrefix)) {
+    return path.posix.join(INSIDE.python, path.relative(python.basePrefix, python.executable));
+  }
+  return python.executable;
 }
 
 function isUnder(file: string, folder: string): boolean {
   return file === folder || file.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
-/** The passwd, group and hosts files every sandbox gets: one user, localhost on both address families. */
-export function etcFiles(): Record<'passwd' | 'group' | 'hosts', string> {
+/** The generated files every sandbox gets: one user, localhost on both address families, the venv's pyvenv.cfg relocated. */
+export function etcFiles(python: PythonRuntime): Record<'passwd' | 'group' | 'hosts' | 'pyvenv.cfg', string> {
   return {
     passwd: `root:x:0:0:root:/root:/bin/sh\nexample:x:${INSIDE_UID}:${INSIDE_UID}:example:${INSIDE.home}:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n`,
     group: `root:x:0:\nexample:x:${INSIDE_UID}:\nnogroup:x:65534:\n`,
     hosts: '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n',
+    'pyvenv.cfg': relocatedPyvenvCfg(python),
   };
+}
+
+// The venv's own pyvenv.cfg names the installation by its host path (`home = /root/.pyenv/…/bin`,
+// `executable`, `command`); inside, home is INSIDE.python/bin and the rest is left out.
+function relocatedPyvenvCfg(python: PythonRuntime): string {
+  let original = '';
+  try {
+    original = readFileSync(path.join(python.prefix, 'pyvenv.cfg'), 'utf8');
+  } catch {
+    return '';
+  }
+  const kept = original.split('\n').filter((line) => /^\s*(include-system-site-packages|version|version_info)\s*=/.test(line));
+  return [`home = ${INSIDE.python}/bin`, ...kept, ''].join('\n');
 }

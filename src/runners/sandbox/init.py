@@ -1,31 +1,86 @@
-# proofpress's supervisor inside an example's sandbox: reports listening ports, bridges connections, enforces the process limit.
+# proofpress's supervisor: the first process of an example's sandbox; starts the example and watches over it.
 #
-# The sandbox's shell (see sandbox.ts) sets the resource limits, starts this supervisor in the
-# background and then execs the example itself, so the example never waits for this interpreter to
-# start. proofpress's Node side cannot enter a network namespace, so this process does, on its
-# behalf, what needs to happen *inside*:
-# - report every TCP port that starts listening, read from /proc/net/tcp{,6} of the namespace, so a
-#   server in any language is detected without touching its code;
-# - forward connections made to a Unix socket (a file, so it crosses the network namespace) to a port
-#   inside: the client writes "PORT\n" first, then speaks whatever protocol the port speaks;
-# - start more commands on request (one JSON object a line on stdin; nginx in front of a FastCGI
-#   app), and report how each ends;
-# - count the namespace's processes and kill them all when there are more than the limit (root is
-#   exempt from RLIMIT_NPROC, so the kernel limit alone does not hold when builds run as root).
-# It lives as long as the sandbox: when the example's main process ends, the PID namespace ends with
-# it, this supervisor and every process left in it (daemons included).
-# Runs on any Python 3.6+, with -I -S: no site, no environment variables.
+# Usage: init.py PLAN_JSON -- COMMAND [ARG ...]   (stdin: a secret line, then requests; fd 3: reports)
+#
+# In namespaces this is PID 1 (bubblewrap --as-pid-1): nothing inside can kill it, and when it exits
+# the kernel ends every process of the namespace, daemons included. It
+# - copies the example's files into its private, size-limited /example and starts COMMAND there with
+#   the resource limits, stdin on /dev/null and no descriptor of proofpress's but stdout and stderr;
+# - reports how every process it started ends, exactly (it is their parent);
+# - reports each TCP port that starts listening (sock_diag over netlink), so a server in any language
+#   is found without touching its code;
+# - forwards connections made to a Unix socket (a file, so it crosses the network namespace) to a
+#   port inside, once the client has proven it is proofpress (the secret from stdin);
+# - starts more commands on request (nginx in front of a FastCGI app) and kills them on request;
+# - counts the namespace's tasks and memory and ends the example when it exceeds its limits (root is
+#   exempt from RLIMIT_NPROC, and RLIMIT_DATA does not count shared memory).
+# Without namespaces (the process layer) it is the example's parent in one process group, and it
+# kills that group when the example ends.
+# Runs on any Python 3.6+, with -I -S (no site, no environment variables).
 import json
 import os
-import signal
-import socket
-import struct
 import sys
-import threading
-import time
 
 PLAN = json.loads(sys.argv[1])
+COMMAND = sys.argv[sys.argv.index("--") + 1:]
+NAMESPACED = PLAN["namespaced"]
+LIMITS = PLAN["limits"]
 REPORT_FD = 3
+
+# Descriptors the build happened to inherit (a shell's redirections) must not reach the example.
+os.closerange(4, 1 << 16)
+
+
+def copy_files(source, target):
+    for name in os.listdir(source):
+        with open(os.path.join(source, name), "rb") as data:
+            content = data.read()
+        with open(os.path.join(target, name), "wb") as out:
+            out.write(content)
+        os.chmod(os.path.join(target, name), os.stat(os.path.join(source, name)).st_mode & 0o777)
+
+
+def start(argv, cwd):
+    """Fork and exec `argv` with the example's limits; returns the child's pid."""
+    pid = os.fork()
+    if pid != 0:
+        return pid
+    try:
+        import resource
+
+        def limit(name, soft, hard=None):
+            resource.setrlimit(getattr(resource, name), (soft, soft if hard is None else hard))
+
+        limit("RLIMIT_CORE", 0)
+        limit("RLIMIT_DATA", LIMITS["memoryBytes"])
+        # At the soft CPU limit the kernel sends SIGXCPU, which says what happened; the hard limit one
+        # second later is the SIGKILL for a process that ignores it.
+        limit("RLIMIT_CPU", LIMITS["cpuSeconds"], LIMITS["cpuSeconds"] + 1)
+        limit("RLIMIT_FSIZE", LIMITS["fileSizeBytes"])
+        limit("RLIMIT_NOFILE", LIMITS["openFiles"])
+        if NAMESPACED:
+            limit("RLIMIT_NPROC", LIMITS["processes"])  # counted per user namespace (not for root)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        # The report pipe is the supervisor's alone in namespaces; the process layer's port shim needs it.
+        os.closerange(3 if NAMESPACED else 4, 1 << 16)
+        os.chdir(cwd)
+        os.execvp(argv[0], argv)
+    except OSError as error:
+        os.write(2, ("proofpress: cannot run %s: %s\n" % (argv[0], error.strerror)).encode())
+    os._exit(127)
+
+
+if PLAN.get("copy_from"):
+    copy_files(PLAN["copy_from"], PLAN["workdir"])
+# The example starts before anything else is set up: what follows is not on its critical path.
+MAIN = start(COMMAND, PLAN["workdir"])
+
+import signal  # noqa: E402
+import socket  # noqa: E402
+import struct  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
 
 
 def report(message):
@@ -35,47 +90,35 @@ def report(message):
         pass
 
 
-def start(command):
-    """Fork and exec `command` (limits are inherited from the sandbox's shell); returns the child's pid."""
-    pid = os.fork()
-    if pid != 0:
-        return pid
-    try:
-        null = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(null, 0)
-        os.chdir(command.get("cwd") or ".")
-        os.execvp(command["argv"][0], command["argv"])
-    except OSError as error:
-        os.write(2, ("proofpress: cannot run %s: %s\n" % (command["argv"][0], error.strerror)).encode())
-    os._exit(127)
-
-
 def exit_status(status):
     if os.WIFSIGNALED(status):
         return {"signal": signal.Signals(os.WTERMSIG(status)).name}
     return {"code": os.WEXITSTATUS(status)}
 
 
-def read_commands():
-    """Requests from proofpress, one JSON object a line on stdin: {"spawn": {id, argv, cwd}} or {"kill": {id}}."""
+def end_sandbox():
+    if NAMESPACED:
+        os._exit(1)  # PID 1 exiting ends the namespace and every process in it
+    os.killpg(0, signal.SIGKILL)  # without one, the sandbox is our process group (this one included)
+
+
+def read_requests():
+    """The secret, then requests, one JSON object a line: {"spawn": {id, argv, cwd}} or {"kill": {id}}."""
+    secret.append(sys.stdin.readline().strip())
+    secret_known.set()
     for line in sys.stdin:
         try:
-            request = json.loads(line)
+            requests.append(json.loads(line))
         except ValueError:
             continue
-        requests.append(request)
-    # End of input: proofpress is gone (killed, even by SIGKILL, which bubblewrap's parent-death signal
-    # misses when the build dies before bubblewrap has set it up). Nobody will read what runs here: end it.
-    if PLAN.get("namespaced"):
-        os.kill(-1, signal.SIGKILL)  # in our PID namespace: every process but PID 1 and this one
-    else:
-        os.killpg(0, signal.SIGKILL)  # without one, the sandbox is our process group (this one included)
-    os._exit(1)
+    # End of input: proofpress is gone (killed, even by SIGKILL, which bubblewrap's parent-death
+    # signal misses when the build dies before bubblewrap has set it up). Nobody will read what runs here.
+    end_sandbox()
 
 
-# sock_diag over netlink asks the kernel for listening TCP sockets only. Reading /proc/net/tcp instead
-# walks the whole established-connections table, which is shared by every namespace and sized by the
-# machine's memory: ~7 ms a read on a 24 GiB host, a poll that could not keep up with a starting server.
+# sock_diag over netlink asks the kernel for listening TCP sockets only. /proc/net/tcp instead walks
+# the established-connections table, which every namespace shares and which is sized by the machine's
+# memory: ~7 ms a read on a 24 GiB host, too slow to notice a server that has just started.
 NETLINK_SOCK_DIAG = 4
 SOCK_DIAG_BY_FAMILY = 20
 NLMSG_DONE = 3
@@ -83,14 +126,13 @@ NLMSG_ERROR = 2
 TCP_LISTEN = 10
 
 
-def listening_ports_netlink(diag):
-    """{port: address} of sockets in LISTEN state in this network namespace."""
-    found = {}
+def listening_sockets(diag):
+    """[(port, address, inode)] of TCP sockets in LISTEN state in this network namespace."""
+    found = []
     for family in (socket.AF_INET, socket.AF_INET6):
         # struct inet_diag_req_v2: family, protocol, ext, pad, states, then a zeroed inet_diag_sockid.
         request = struct.pack("=BBBBI48x", family, socket.IPPROTO_TCP, 0, 0, 1 << TCP_LISTEN)
-        header = struct.pack("=IHHII", 16 + len(request), SOCK_DIAG_BY_FAMILY, 0x301, 0, 0)  # NLM_F_REQUEST | NLM_F_DUMP
-        diag.send(header + request)
+        diag.send(struct.pack("=IHHII", 16 + len(request), SOCK_DIAG_BY_FAMILY, 0x301, 0, 0) + request)  # REQUEST|DUMP
         done = False
         while not done:
             data = diag.recv(65536)
@@ -100,43 +142,50 @@ def listening_ports_netlink(diag):
                 if kind in (NLMSG_DONE, NLMSG_ERROR) or length < 16:
                     done = True
                     break
-                # struct inet_diag_msg: family, state, timer, retrans, then sockid: sport, dport (big-endian), src
-                sport = struct.unpack_from(">H", data, offset + 16 + 4)[0]
-                source = data[offset + 16 + 8: offset + 16 + 8 + (4 if family == socket.AF_INET else 16)]
-                found.setdefault(sport, socket.inet_ntop(family, source))
+                # struct inet_diag_msg: family, state, timer, retrans, sockid (sport, dport big-endian,
+                # src[16], dst[16], if, cookie[2]), expires, rqueue, wqueue, uid, inode.
+                body = offset + 16
+                port = struct.unpack_from(">H", data, body + 4)[0]
+                address = socket.inet_ntop(family, data[body + 8: body + 8 + (4 if family == socket.AF_INET else 16)])
+                inode = struct.unpack_from("=I", data, body + 68)[0]
+                found.append((port, address, inode))
                 offset += (length + 3) & ~3
     return found
 
 
-def listening_ports_proc():
-    """The same from /proc/net/tcp{,6}, where netlink is not allowed."""
-    found = {}
-    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
-        try:
-            with open(name) as table:
-                next(table)
-                for row in table:
-                    fields = row.split()
-                    if fields[3] == "0A":
-                        address, port = fields[1].split(":")
-                        found.setdefault(int(port, 16), "::" if len(address) == 32 and address.strip("0") == "" else address)
-        except (OSError, StopIteration):
+def socket_owners():
+    """{socket inode: [pids holding it]} over our PID namespace. With the host's network shared, only
+    these sockets are the example's; and the owner tells nginx's socket from another process's."""
+    owners = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or pid == "1":
             continue
-    return found
+        try:
+            for fd in os.listdir("/proc/%s/fd" % pid):
+                target = os.readlink("/proc/%s/fd/%s" % (pid, fd))
+                if target.startswith("socket:["):
+                    owners.setdefault(int(target[8:-1]), []).append(int(pid))
+        except OSError:
+            continue
+    return owners
 
 
-def port_watcher():
-    try:
-        diag = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_SOCK_DIAG)
-        listening_ports_netlink(diag)
-        return lambda: listening_ports_netlink(diag)
-    except OSError:
-        return listening_ports_proc
-
-
-def count_processes():
-    # /proc of our own PID namespace: PID 1 (bubblewrap's reaper) and this supervisor are not the example's.
-    return sum(1 for entry in os.listdir("/proc") if entry.isdigit()) - 2
+def usage():
+    """Tasks (threads included) and resident memory of every process of the namespace but this one."""
+    tasks = 0
+    resident = 0
+    page = os.sysconf("SC_PAGE_SIZE")
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or pid == "1":
+            continue
+        try:
+            with open("/proc/%s/stat" % pid) as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            tasks += int(fields[17])  # num_threads
+            resident += int(fields[21]) * page  # rss, shared pages included
+        except (OSError, IndexError, ValueError):
+            continue
+    return tasks, resident
 
 
 def relay(source, target):
@@ -148,43 +197,44 @@ def relay(source, target):
             target.sendall(data)
     except OSError:
         pass
-    for sock in (source, target):
+    for end in (source, target):
         try:
-            sock.shutdown(socket.SHUT_RDWR)
+            end.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
 
 
 def forward(client):
-    """Read "PORT\\n", connect to that port on this namespace's loopback (IPv4, then IPv6), relay both ways."""
-    header = b""
-    while not header.endswith(b"\n") and len(header) < 16:
-        chunk = client.recv(1)
-        if not chunk:
+    """Protocol: we greet, the client answers "SECRET PORT\\n", we connect to PORT here and say "ok\\n", then relay."""
+    try:
+        client.sendall(b"proofpress-bridge\n")
+        line = b""
+        while not line.endswith(b"\n") and len(line) < 256:
+            chunk = client.recv(1)
+            if not chunk:
+                break
+            line += chunk
+        words = line.decode("ascii", "replace").split()
+        secret_known.wait()
+        if len(words) != 2 or words[0] != secret[0]:
             client.close()
             return
-        header += chunk
-    port = int(header.strip() or 0)
-    upstream = None
-    for host in ("127.0.0.1", "::1"):
-        try:
-            upstream = socket.create_connection((host, port))
-            break
-        except OSError:
-            continue
-    if upstream is None:
+        upstream = None
+        for host in ("127.0.0.1", "::1"):
+            try:
+                upstream = socket.create_connection((host, int(words[1])))
+                break
+            except (OSError, ValueError):
+                continue
+        if upstream is None:
+            client.close()
+            return
+        client.sendall(b"ok\n")
+    except OSError:
         client.close()
         return
     threading.Thread(target=relay, args=(upstream, client), daemon=True).start()
     relay(client, upstream)
-
-
-def open_bridge(path):
-    # Bound before any port is reported, so proofpress never connects to a socket that is not there yet.
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)
-    listener.listen(16)
-    return listener
 
 
 def serve_bridge(listener):
@@ -194,40 +244,80 @@ def serve_bridge(listener):
         threading.Thread(target=forward, args=(client,), daemon=True).start()
 
 
-children = {}
-requests = []
-threading.Thread(target=read_commands, daemon=True).start()
-if PLAN.get("bridge"):
-    threading.Thread(target=serve_bridge, args=(open_bridge(PLAN["bridge"]),), daemon=True).start()
+def make_undumpable():
+    # Other processes of the same uid could otherwise read our memory or descriptors through /proc/1.
+    try:
+        import ctypes
 
-# Without a network namespace the port shim reports ports (a host-wide table would show others' ports).
-listening_ports = port_watcher() if PLAN.get("namespaced") else None
-max_processes = PLAN.get("max_processes")
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
+    except (OSError, AttributeError):
+        pass
+
+
+children = {MAIN: "main"}
+requests = []
+secret = []
+secret_known = threading.Event()
+if NAMESPACED:
+    make_undumpable()
+threading.Thread(target=read_requests, daemon=True).start()
+if PLAN.get("bridge"):
+    bridge = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    bridge.bind(PLAN["bridge"])
+    bridge.listen(16)
+    threading.Thread(target=serve_bridge, args=(bridge,), daemon=True).start()
+
+diag = None
+if NAMESPACED:
+    try:
+        diag = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_SOCK_DIAG)
+    except OSError:
+        diag = None
+shared_network = PLAN.get("shared_network", False)
 reported = set()
+peak_tasks = 0
 started = time.time()
 while True:
     while requests:
         request = requests.pop(0)
         if "spawn" in request:
-            children[start(request["spawn"])] = request["spawn"]["id"]
-        for pid, name in children.items():
+            pid = start(request["spawn"]["argv"], request["spawn"].get("cwd") or PLAN["workdir"])
+            children[pid] = request["spawn"]["id"]
+            report({"event": "spawned", "id": request["spawn"]["id"], "pid": pid})
+        for pid, name in list(children.items()):
             if name == request.get("kill", {}).get("id"):
                 os.kill(pid, signal.SIGKILL)
-    for pid, name in list(children.items()):
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done == 0:
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)  # as PID 1, orphans are ours to reap too
+        except ChildProcessError:
+            break
+        if pid == 0:
+            break
+        name = children.pop(pid, None)
+        if name is None:
             continue
-        del children[pid]
         outcome = exit_status(status)
         report(dict(event="exited", id=name, **outcome))
-    if listening_ports:
-        for port, address in listening_ports().items():
-            if port not in reported:
-                reported.add(port)
-                report({"event": "listening", "port": port, "asked_port": port, "address": address})
-    if max_processes and count_processes() > max_processes:
-        report({"event": "limit", "what": "processes", "limit": max_processes})
-        os.kill(-1, signal.SIGKILL)  # every process of the namespace but PID 1 and this one
-        max_processes = None
+        if name == "main":
+            report({"event": "usage", "peak_tasks": peak_tasks})
+            end_sandbox()
+            os._exit(0)
+    if diag is not None:
+        fresh = [found for found in listening_sockets(diag) if found[2] not in reported]
+        owners = socket_owners() if fresh else {}
+        for port, address, inode in fresh:
+            if shared_network and inode not in owners:
+                continue  # a socket of the host's, not ours
+            reported.add(inode)
+            report({"event": "listening", "port": port, "asked_port": port, "address": address, "pids": owners.get(inode, [])})
+    if NAMESPACED:
+        tasks, resident = usage()
+        peak_tasks = max(peak_tasks, tasks)
+        breach = "processes" if tasks > LIMITS["processes"] else "memory" if resident > LIMITS["memoryBytes"] else None
+        if breach:
+            report({"event": "limit", "what": breach, "tasks": tasks, "resident": resident})
+            report({"event": "exited", "id": "main", "signal": "SIGKILL"})
+            end_sandbox()
     # Poll fast while a server is likely starting, then settle: most examples listen within 100 ms.
     time.sleep(0.002 if time.time() - started < 0.5 else 0.01)

@@ -129,7 +129,8 @@ describe('runners/fastcgi', () => {
       expect(record.http).toMatchObject({ status: 404, body: 'nope\n' });
       expect(record.serverLog).toContain(
         frontEnd === 'nginx'
-          ? '--- nginx error log (last lines) ---\n'
+          ? // nginx logs what the app wrote to stderr (as "FastCGI sent in stderr") on its own stderr
+            '--- server.fcgi and nginx (stdout and stderr) ---\n'
           : '--- FastCGI stderr stream (wsgi.errors) ---\noops from the app\n',
       );
       expect(record.serverLog).toContain('oops from the app');

@@ -32,7 +32,7 @@ describe('runners/http-request', () => {
       }),
     );
 
-    const capture = await requestOnce({ connect: () => net.connect(port, '127.0.0.1'), path: '/nowhere', host: 'localhost:8000', timeoutMs: 5000 });
+    const capture = await requestOnce({ connect: async () => net.connect(port, '127.0.0.1'), path: '/nowhere', host: 'localhost:8000', timeoutMs: 5000 });
 
     expect(request).toMatch(/^GET \/nowhere HTTP\/1\.1\r\n/);
     expect(request).toContain('\r\nHost: localhost:8000\r\n');
@@ -44,7 +44,7 @@ describe('runners/http-request', () => {
     const before = performance.now();
 
     const outcome = await Promise.race([
-      requestOnce({ connect: () => net.connect(port, '127.0.0.1'), path: '/', host: 'localhost:8000', timeoutMs: 300 }).then(
+      requestOnce({ connect: async () => net.connect(port, '127.0.0.1'), path: '/', host: 'localhost:8000', timeoutMs: 300 }).then(
         () => 'answered',
         (error: Error) => error.message,
       ),
