@@ -95,7 +95,7 @@ const byFile = (file: string) => built.verifications.find((verification) => veri
 describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   test('builds, publishing its failures (onExampleFailure: warn)', () => {
     expect(built.exitCode, built.terminal).toBe(0);
-    expect(built.verifications).toHaveLength(19);
+    expect(built.verifications).toHaveLength(20);
   });
 
   test('no canary reaches the site, the snippets, the cache or the terminal', async () => {
@@ -129,6 +129,14 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
     expect(added).toEqual([]);
     expect(existsSync(`/tmp/${MARKER}`)).toBe(false);
     expect(after.some((file) => file.includes(MARKER))).toBe(false);
+  });
+
+  test('what an example prints names no folder of the build machine', () => {
+    const stdout = byFile('paths.py').record?.stdout ?? '';
+    expect(stdout).toContain('/opt/venv/bin/python /opt/venv ');
+    expect(stdout).toContain(' /example /home/example /tmp\n');
+    expect(stdout).toContain('json/decoder.py');
+    for (const hostPath of [REPO_ROOT, built.root, '/tmp/proofpress-', '/root/']) expect(stdout).not.toContain(hostPath);
   });
 
   test("the host's 127.0.0.1 services are unreachable", () => {
