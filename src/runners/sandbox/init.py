@@ -1,14 +1,15 @@
-# proofpress's supervisor: the first process of an example's sandbox; starts the example and watches over it.
+# proofpress's supervisor: the first process of an example's sandbox, watching over the example.
 #
-# Usage: init.py PLAN_JSON -- COMMAND [ARG ...]   (stdin: a secret line, then requests; fd 3: reports)
+# Usage (exec'd by the sandbox's bash script, see supervisor.ts, which has just started the example
+# as its child): init.py NAMESPACED LIMITS PLAN_JSON MAIN_PID
+#   stdin: a secret line, then requests; fd 3: reports. LIMITS is "memory,processes,cpu,filesize,files"
+#   (bytes, count, seconds, bytes, count) for the commands it starts itself.
 #
 # In namespaces this is PID 1 (bubblewrap --as-pid-1): nothing inside can kill it, and when it exits
 # the kernel ends every process of the namespace, daemons included. It
-# - copies the example's files into its private, size-limited /example and starts COMMAND there with
-#   the resource limits, stdin on /dev/null and no descriptor of proofpress's but stdout and stderr;
-# - reports how every process it started ends, exactly (it is their parent);
-# - reports each TCP port that starts listening (sock_diag over netlink), so a server in any language
-#   is found without touching its code;
+# - reports how the example and every process it started end, exactly (it is their parent);
+# - reports each TCP port that starts listening (sock_diag over netlink), with the pids holding it,
+#   so a server in any language is found without touching its code;
 # - forwards connections made to a Unix socket (a file, so it crosses the network namespace) to a
 #   port inside, once the client has proven it is proofpress (the secret from stdin);
 # - starts more commands on request (nginx in front of a FastCGI app) and kills them on request;
@@ -19,25 +20,29 @@
 # Runs on any Python 3.6+, with -I -S (no site, no environment variables).
 import json
 import os
+import signal
+import socket
+import struct
 import sys
+import threading
+import time
 
-PLAN = json.loads(sys.argv[1])
-COMMAND = sys.argv[sys.argv.index("--") + 1:]
-NAMESPACED = PLAN["namespaced"]
-LIMITS = PLAN["limits"]
+NAMESPACED = sys.argv[1] == "1"
+LIMITS = dict(zip(("memoryBytes", "processes", "cpuSeconds", "fileSizeBytes", "openFiles"), map(int, sys.argv[2].split(","))))
+PLAN = json.loads(sys.argv[3])
+MAIN = int(sys.argv[4])
+WORKDIR = PLAN["workdir"]
 REPORT_FD = 3
 
-# Descriptors the build happened to inherit (a shell's redirections) must not reach the example.
-os.closerange(4, 1 << 16)
 
-
-def copy_files(source, target):
-    for name in os.listdir(source):
-        with open(os.path.join(source, name), "rb") as data:
-            content = data.read()
-        with open(os.path.join(target, name), "wb") as out:
-            out.write(content)
-        os.chmod(os.path.join(target, name), os.stat(os.path.join(source, name)).st_mode & 0o777)
+def close_descriptors(lowest):
+    # Only the open ones: closing every number up to a high limit would cost tens of thousands of calls.
+    for fd in sorted(int(name) for name in os.listdir("/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd")):
+        if fd >= lowest:
+            try:
+                os.close(fd)
+            except OSError:
+                pass  # the descriptor listdir itself used
 
 
 def start(argv, cwd):
@@ -63,24 +68,12 @@ def start(argv, cwd):
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
         # The report pipe is the supervisor's alone in namespaces; the process layer's port shim needs it.
-        os.closerange(3 if NAMESPACED else 4, 1 << 16)
+        close_descriptors(3 if NAMESPACED else 4)
         os.chdir(cwd)
         os.execvp(argv[0], argv)
     except OSError as error:
         os.write(2, ("proofpress: cannot run %s: %s\n" % (argv[0], error.strerror)).encode())
     os._exit(127)
-
-
-if PLAN.get("copy_from"):
-    copy_files(PLAN["copy_from"], PLAN["workdir"])
-# The example starts before anything else is set up: what follows is not on its critical path.
-MAIN = start(COMMAND, PLAN["workdir"])
-
-import signal  # noqa: E402
-import socket  # noqa: E402
-import struct  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
 
 
 def report(message):
@@ -278,10 +271,19 @@ reported = set()
 peak_tasks = 0
 started = time.time()
 while True:
+    # Limits first: an example that forks and exits at once leaves its children to be counted here.
+    if NAMESPACED:
+        tasks, resident = usage()
+        peak_tasks = max(peak_tasks, tasks)
+        breach = "processes" if tasks > LIMITS["processes"] else "memory" if resident > LIMITS["memoryBytes"] else None
+        if breach:
+            report({"event": "limit", "what": breach, "tasks": tasks, "resident": resident})
+            report({"event": "exited", "id": "main", "signal": "SIGKILL"})
+            end_sandbox()
     while requests:
         request = requests.pop(0)
         if "spawn" in request:
-            pid = start(request["spawn"]["argv"], request["spawn"].get("cwd") or PLAN["workdir"])
+            pid = start(request["spawn"]["argv"], request["spawn"].get("cwd") or WORKDIR)
             children[pid] = request["spawn"]["id"]
             report({"event": "spawned", "id": request["spawn"]["id"], "pid": pid})
         for pid, name in list(children.items()):
@@ -311,13 +313,5 @@ while True:
                 continue  # a socket of the host's, not ours
             reported.add(inode)
             report({"event": "listening", "port": port, "asked_port": port, "address": address, "pids": owners.get(inode, [])})
-    if NAMESPACED:
-        tasks, resident = usage()
-        peak_tasks = max(peak_tasks, tasks)
-        breach = "processes" if tasks > LIMITS["processes"] else "memory" if resident > LIMITS["memoryBytes"] else None
-        if breach:
-            report({"event": "limit", "what": breach, "tasks": tasks, "resident": resident})
-            report({"event": "exited", "id": "main", "signal": "SIGKILL"})
-            end_sandbox()
     # Poll fast while a server is likely starting, then settle: most examples listen within 100 ms.
     time.sleep(0.002 if time.time() - started < 0.5 else 0.01)

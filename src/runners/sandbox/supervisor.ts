@@ -20,7 +20,7 @@ export interface SupervisorLayout {
   /** The bridge socket, in namespaces: as the supervisor binds it, and as proofpress connects to it. */
   bridge?: { inside: string; host: string };
   env: Record<string, string>;
-  /** What runs the supervisor's interpreter: `bwrap …`, or nothing without namespaces. */
+  /** What runs the sandbox's bash: `bwrap …`, or nothing without namespaces. */
   prefix: string[];
   hostCwd: string;
 }
@@ -53,29 +53,57 @@ export interface SpawnedProcess {
 }
 
 const BRIDGE_GREETING = 'proofpress-bridge';
+const BASH = '/bin/bash';
+
+// The sandbox's first process is bash: it starts the example in a subshell (its files copied into
+// its folder, descriptors above stderr closed, resource limits set, stdin on /dev/null), then *execs*
+// the supervisor in its own place. So the example starts without waiting for Python to start, yet the
+// supervisor is its parent (exact exit status) and, in namespaces, PID 1 (nothing inside can kill it).
+// bash, not sh: dash can close only descriptors 0-9 and names the process limit differently.
+const SHELL_SCRIPT = `exec 4<&0
+(
+  if [ "$2" != - ]; then cp -pR "$2"/. "$1"/ || exit 127; fi
+  if [ -d /proc/self/fd ]; then
+    for fd in /proc/self/fd/*; do fd=\${fd##*/}; if [ "$fd" -ge "$8" ]; then eval "exec $fd>&-" 2>/dev/null; fi; done
+  fi
+  ulimit -c 0; ulimit -d "$3"; ulimit -St "$4"; ulimit -Ht $(($4 + 1)); ulimit -f "$5"; ulimit -n "$6"
+  if [ "$7" != 0 ]; then ulimit -u "$7"; fi
+  cd "$1" || exit 127
+  shift 13
+  exec "$@" </dev/null
+) &
+exec "$9" -I -S "\${10}" "\${11}" "\${12}" "\${13}" $! <&4 4<&-`;
 
 /** Start the supervisor, which starts `argv`; `secret` authenticates proofpress to the bridge. */
 export function startSupervised(options: { argv: string[]; layout: SupervisorLayout; limits: ResourceLimits; secret: string }): SandboxRun {
   const { layout, limits } = options;
-  const plan = {
-    namespaced: layout.namespaced,
-    shared_network: layout.sharedNetwork,
-    workdir: layout.work,
-    copy_from: layout.copyFrom,
-    bridge: layout.bridge?.inside,
-    limits: {
-      memoryBytes: limits.memoryMiB * 1024 * 1024,
-      processes: limits.processes,
-      cpuSeconds: limits.cpuSeconds,
-      fileSizeBytes: limits.fileSizeMiB * 1024 * 1024,
-      openFiles: limits.openFiles,
-    },
-  };
-  const supervisorArgs = ['-I', '-S', layout.supervisor, JSON.stringify(plan), '--', ...options.argv];
-  const [command, ...prefixArgs] = [...layout.prefix, layout.python];
+  const MIB = 1024 * 1024;
+  const limitList = [limits.memoryMiB * MIB, limits.processes, limits.cpuSeconds, limits.fileSizeMiB * MIB, limits.openFiles];
+  const plan = { workdir: layout.work, shared_network: layout.sharedNetwork, bridge: layout.bridge?.inside };
+  const shellArgs = [
+    '-c',
+    SHELL_SCRIPT,
+    'proofpress-sandbox',
+    layout.work,
+    layout.copyFrom ?? '-',
+    String(limits.memoryMiB * 1024), // ulimit -d: KiB
+    String(limits.cpuSeconds),
+    String(limits.fileSizeMiB * 1024), // ulimit -f: KiB in bash
+    String(limits.openFiles),
+    // Without a user namespace RLIMIT_NPROC would count every process of the build's user.
+    String(layout.namespaced ? limits.processes : 0),
+    // The report pipe (3) is the supervisor's alone in namespaces; the process layer's port shim needs it.
+    String(layout.namespaced ? 3 : 4),
+    layout.python,
+    layout.supervisor,
+    layout.namespaced ? '1' : '0',
+    limitList.join(','),
+    JSON.stringify(plan),
+    ...options.argv,
+  ];
   const sandbox = startProcess({
-    command: command!,
-    args: [...prefixArgs, ...supervisorArgs],
+    command: layout.prefix[0] ?? BASH,
+    args: [...layout.prefix.slice(1), ...(layout.prefix.length > 0 ? [BASH] : []), ...shellArgs],
     cwd: layout.hostCwd,
     env: layout.env,
     stdin: 'pipe',
