@@ -8,6 +8,7 @@ import { printError } from './report/format-error.ts';
 import { createReporter } from './report/progress.ts';
 import { printSummary } from './report/summary.ts';
 import { preparePython } from './runners/prepare.ts';
+import { escapeControls } from './util/text.ts';
 import { watchLaunchers } from './util/watch-launchers.ts';
 
 function parseConcurrency(value: string): number {
@@ -33,7 +34,7 @@ function overridesFrom(flags: BuildFlags): ConfigOverrides {
 async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
   const config = resolveConfig(flags.root, overridesFrom(flags));
   watchLaunchers((pid, name) => {
-    process.stderr.write(`✗ The command that started this build (${name}, pid ${pid}) was killed; stopping the build and its examples.\n`);
+    process.stderr.write(`✗ The command that started this build (${escapeControls(name)}, pid ${pid}) was killed; stopping the build and its examples.\n`);
     process.exit(1); // exit handlers kill the examples' process groups; sandboxes die with this process
   });
   const reporter = createReporter(process.stderr, flags.quiet);
@@ -74,7 +75,7 @@ program
   .action(async (flags: { root: string }) => {
     const config = resolveConfig(flags.root, { drafts: true });
     const runtime = await preparePython(config, await loadPosts(config));
-    process.stderr.write(`✓ Python ${runtime.version} ready at ${runtime.executable}\n`);
+    process.stderr.write(`✓ Python ${escapeControls(runtime.version)} ready at ${escapeControls(runtime.executable)}\n`);
   });
 
 try {

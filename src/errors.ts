@@ -60,7 +60,11 @@ export class ExamplesFailedError extends ProofpressError {
     super(message, details);
   }
 }
+/** The verification cache cannot be used (its signing key is unreadable or cannot be created). */
+export class CacheError extends ProofpressError {}
 /** The rendered site contains a broken internal link or similar. */
 export class RenderError extends ProofpressError {}
 /** The site could not be written to disk. */
 export class SiteWriteError extends ProofpressError {}
+/** The build lock of a project folder could not be taken: another build held it too long, or the folder is not writable. */
+export class BuildLockError extends ProofpressError {}

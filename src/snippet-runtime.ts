@@ -9,6 +9,7 @@ import { printError } from './report/format-error.ts';
 import { preparePython } from './runners/prepare.ts';
 import { verificationContext } from './verify/context.ts';
 import { describeVerification } from './render/verification-line.ts';
+import { escapeControls } from './util/text.ts';
 import { verifyExample } from './verify/verify-one.ts';
 
 /** Verify `example` (embedded in the snippet at `snippetUrl`) with the project's Python, always running it (no cache). */
@@ -24,7 +25,7 @@ export async function runSnippet(snippetUrl: string, relativeRoot: string, examp
       process.exitCode = 1;
       return;
     }
-    process.stdout.write(`${example.source}:${example.line} ${example.label}: ${describeVerification(verification)}\n`);
+    process.stdout.write(`${escapeControls(`${example.source}:${example.line} ${example.label}: ${describeVerification(verification)}`)}\n`);
   } catch (error) {
     printError(error);
     process.exitCode = 1;

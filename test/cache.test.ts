@@ -2,9 +2,10 @@
 // line and label; anything a result depends on, and any entry proofpress did not write under that key, re-runs it.
 //
 // The builds run proofpress from a snapshot of src/ taken when the file starts: the runtime fingerprint covers
-// every file under src/runners/, so the test can change one there without touching the checkout, and edits made
+// every file under src/runners/ and the sources under src/verify/ and src/examples/, so the test can change one there without touching the checkout, and edits made
 // to the checkout meanwhile cannot turn a hit into a miss. The interpreter is a venv of the test's own, so
-// packages can come and go.
+// packages can come and go. The cache's signing key is the test's own (PROOFPRESS_CACHE_KEY_FILE's override).
+import { createHash } from 'node:crypto';
 import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,8 @@ const PRESENT_PACKAGE = 'present_pkg-1.0.dist-info';
 
 let scratch: string;
 let snapshot: string;
+/** This machine's cache key, as far as these builds know. */
+let keyFile: string;
 let build: Build;
 let python: string;
 let sitePackages: string;
@@ -43,10 +46,10 @@ interface Project {
   build(): Promise<Map<string, Verification>>;
 }
 
-async function project(name: string, cache?: string): Promise<Project> {
+async function project(name: string, cache?: string, cacheKeyFile = keyFile): Promise<Project> {
   const root = path.join(scratch, name);
   await cp(fixturePath('sites', 'warm-cache'), root, { recursive: true });
-  const config = () => resolveConfig(root, { pythonOverride: python, useCache: true });
+  const config = () => resolveConfig(root, { pythonOverride: python, useCache: true, cacheKeyFile });
   if (cache) await cp(cache, config().cacheDir, { recursive: true });
   return {
     root,
@@ -82,6 +85,7 @@ function expectRerun(verification: Verification | undefined, label: string): voi
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'proofpress-cache-test-'));
   snapshot = path.join(scratch, 'proofpress');
+  keyFile = path.join(scratch, 'keys', 'cache.key');
   await cp(path.join(REPO_ROOT, 'src'), path.join(snapshot, 'src'), { recursive: true, filter: (source) => !source.includes('__pycache__') });
   await symlink(path.join(REPO_ROOT, 'node_modules'), path.join(snapshot, 'node_modules'));
   build = ((await import(pathToFileURL(path.join(snapshot, 'src', 'build.ts')).href)) as typeof import('../src/build.ts')).build;
@@ -129,6 +133,8 @@ describe('verify/cache across builds', () => {
   // What a result depends on beyond the example's own text: each change re-runs every example of the post.
   test.each<[string, (project: Project) => Promise<() => Promise<void>>]>([
     ['a runner source file changes', () => changeFile(path.join(snapshot, 'src', 'runners', 'script.ts'), '\n// changed by test/cache.test.ts\n')],
+    ['the checks of what "passed" means (src/verify/expect.ts) change', () => changeFile(path.join(snapshot, 'src', 'verify', 'expect.ts'), '\n// changed by test/cache.test.ts\n')],
+    ['how examples are read from a post (src/examples/fence-info.ts) changes', () => changeFile(path.join(snapshot, 'src', 'examples', 'fence-info.ts'), '\n// changed by test/cache.test.ts\n')],
     ['the port shim (sitecustomize.py) changes', () => changeFile(path.join(snapshot, 'src', 'runners', 'python', 'site', 'sitecustomize.py'), '\n# changed by test/cache.test.ts\n')],
     ['a package is installed in the interpreter', async () => {
       const added = path.join(sitePackages, 'added_pkg-2.0.dist-info');
@@ -170,6 +176,12 @@ describe('verify/cache across builds', () => {
       expect(text).toContain('Hello, cache!');
       await writeFile(server, text.replaceAll('Hello, cache!', 'Hello, forger!'));
     }],
+    ['an edited entry whose checksum was recomputed (sha256 of key and content, as format 2 had it)', async (server) => {
+      const entry = JSON.parse(await readFile(server, 'utf8')) as { key: string; format: number; checksum: string; verification: Verification };
+      entry.verification.record!.http!.body = 'Hello, forger!\n';
+      entry.checksum = createHash('sha256').update(entry.key).update(JSON.stringify(entry.verification)).digest('hex');
+      await writeFile(server, JSON.stringify(entry));
+    }],
   ])('runs the example again instead of trusting %s', async (_name, tamper) => {
     const tampered = await project(`tampered-${Math.random().toString(36).slice(2)}`, warmCache);
     await tamper(await entryFile(tampered, SERVER), await entryFile(tampered, SCRIPT));
@@ -178,6 +190,16 @@ describe('verify/cache across builds', () => {
     expectRerun(rebuilt.get(SERVER), SERVER);
     expect(rebuilt.get(SERVER)?.record?.http?.body).toBe('Hello, cache!\n');
     expectReused(rebuilt.get(SCRIPT), SCRIPT);
+  });
+});
+
+describe('verify/cache signing', () => {
+  test('runs every example again when the cache was written on another machine (another key)', async () => {
+    const restored = await project('restored', warmCache, path.join(scratch, 'other-machine', 'cache.key'));
+    const rebuilt = await restored.build();
+
+    expectRerun(rebuilt.get(SCRIPT), SCRIPT);
+    expectRerun(rebuilt.get(SERVER), SERVER);
   });
 });
 

@@ -8,8 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../src/build.ts';
-import { ExamplesFailedError } from '../src/errors.ts';
-import { BuildLockError, LOCK_NAME } from '../src/util/build-lock.ts';
+import { BuildLockError, ExamplesFailedError } from '../src/errors.ts';
+import { LOCK_NAME } from '../src/util/build-lock.ts';
 import { pidsMatching, stillRunning } from './helpers/processes.ts';
 import { fixturePath, REPO_ROOT, tempSite } from './helpers/project.ts';
 

@@ -1,5 +1,6 @@
 // Turns proofpress.config.json plus CLI overrides into one frozen ResolvedConfig with absolute paths.
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { type IsolationChoice, type ResourceLimits, sandboxSchema, type SiteInfo, userConfigSchema } from './schema.ts';
@@ -13,6 +14,8 @@ export interface ResolvedConfig {
   readonly snippetsDir: string;
   readonly outDir: string;
   readonly cacheDir: string;
+  /** The secret that signs cache entries, outside the project (see src/verify/cache.ts). */
+  readonly cacheKeyFile: string;
   readonly venvDir: string;
   readonly concurrency: number;
   readonly exampleTimeoutMs: number;
@@ -40,6 +43,8 @@ export interface ConfigOverrides {
   outDir?: string;
   snippetsDir?: string;
   cacheDir?: string;
+  /** Where the cache's signing key lives (like PROOFPRESS_CACHE_KEY_FILE). */
+  cacheKeyFile?: string;
   venvDir?: string;
   /** Use this interpreter as is, without managing a venv (like PROOFPRESS_PYTHON). */
   pythonOverride?: string;
@@ -76,6 +81,7 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     snippetsDir: at(overrides.snippetsDir ?? user.snippetsDir),
     outDir,
     cacheDir: at(overrides.cacheDir ?? user.cacheDir),
+    cacheKeyFile: path.resolve(overrides.cacheKeyFile ?? cacheKeyFileFromEnv(env)),
     venvDir: at(overrides.venvDir ?? user.venvDir),
     concurrency: overrides.concurrency ?? user.concurrency,
     exampleTimeoutMs: user.exampleTimeoutMs,
@@ -98,6 +104,14 @@ function isolationFromEnv(env: NodeJS.ProcessEnv): IsolationChoice | undefined {
   const parsed = sandboxSchema.shape.isolation.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new ConfigError(`PROOFPRESS_ISOLATION=${value} is not an isolation mode`, { hint: 'Use auto, strict or process.' });
+}
+
+// PROOFPRESS_CACHE_KEY_FILE, else the user's cache folder: $XDG_CACHE_HOME (when absolute, as the XDG spec
+// asks), else ~/.cache. Never inside the project, whose cache folder CI may restore from elsewhere.
+function cacheKeyFileFromEnv(env: NodeJS.ProcessEnv): string {
+  if (env.PROOFPRESS_CACHE_KEY_FILE) return env.PROOFPRESS_CACHE_KEY_FILE;
+  const cacheHome = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(env.HOME || homedir(), '.cache');
+  return path.join(cacheHome, 'proofpress', 'cache.key');
 }
 
 function readConfigFile(file: string): unknown {

@@ -1,5 +1,6 @@
 // Formats any error for the terminal: message, location, example, details, hint, causes; a stack only with DEBUG.
 import { ProofpressError } from '../errors.ts';
+import { escapeControls } from '../util/text.ts';
 
 const useColour = (stream: NodeJS.WriteStream) => stream.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, text: string, colour: boolean) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -10,19 +11,20 @@ export function formatError(error: unknown, options: { colour?: boolean; debug?:
   const debug = options.debug ?? Boolean(process.env.DEBUG);
   const lines: string[] = [];
   if (error instanceof ProofpressError) {
+    // Every part may carry a post's file name or an example's output: escaped first, painted after.
     lines.push(paint('31;1', `✗ ${escapeControls(error.message)}`, colour));
-    if (error.location) lines.push(`  File: ${error.location}`);
-    if (error.example) lines.push(`  Example: ${error.example}`);
+    if (error.location) lines.push(`  File: ${escapeControls(error.location)}`);
+    if (error.example) lines.push(`  Example: ${escapeControls(error.example)}`);
     for (const detail of error.details) lines.push(...indent(escapeControls(detail)));
-    if (error.hint) lines.push(paint('33', `  Hint: ${error.hint}`, colour));
+    if (error.hint) lines.push(paint('33', `  Hint: ${escapeControls(error.hint)}`, colour));
   } else {
-    lines.push(paint('31;1', `✗ Internal error: ${(error as Error)?.message ?? String(error)}`, colour));
+    lines.push(paint('31;1', `✗ Internal error: ${escapeControls((error as Error)?.message ?? String(error))}`, colour));
     lines.push('  This is a bug in proofpress. Run again with DEBUG=1 to see the stack trace, and report it.');
   }
   const seen = new Set<unknown>([error]);
   for (let cause = (error as Error)?.cause; cause && !seen.has(cause); cause = (cause as Error).cause) {
     seen.add(cause);
-    lines.push(`  Reason: ${(cause as Error).message ?? String(cause)}`);
+    lines.push(`  Reason: ${escapeControls((cause as Error).message ?? String(cause))}`);
   }
   if (debug && error instanceof Error && error.stack) lines.push('', error.stack);
   return lines.join('\n');
@@ -30,15 +32,6 @@ export function formatError(error: unknown, options: { colour?: boolean; debug?:
 
 function indent(text: string): string[] {
   return text.split('\n').map((line) => `  ${line}`);
-}
-
-/**
- * Control characters from examples (a server log, a diff of their output) shown as `\x1b` and the like:
- * a post's code must not be able to move the cursor, retitle the terminal or hide lines in a build log.
- */
-export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Print `error` to stderr, coloured when stderr is a terminal. */

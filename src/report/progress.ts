@@ -1,5 +1,6 @@
 // Progress output while a build runs: one line per step and per example, to stderr.
 import type { ProofpressError } from '../errors.ts';
+import { escapeControls } from '../util/text.ts';
 import type { Verification } from '../verify/types.ts';
 import { formatError } from './format-error.ts';
 
@@ -13,7 +14,8 @@ export interface Reporter {
 
 /** A reporter writing to `stream`; `quiet` keeps only failures. */
 export function createReporter(stream: NodeJS.WritableStream = process.stderr, quiet = false): Reporter {
-  const write = (line: string) => stream.write(`${line}\n`);
+  // File names and labels come from posts: no line may carry a raw escape sequence (these lines have no colour).
+  const write = (line: string) => stream.write(`${escapeControls(line)}\n`);
   return {
     step: (name, ms) => quiet || write(`✓ ${name} (${ms} ms)`),
     example: (v) => {

@@ -142,23 +142,28 @@ export function startProcess(options: StartOptions): ProcessHandle {
   };
 }
 
+// The report channel is written by the example's process, so it is bounded like its output: a line
+// longer than this is skipped up to its newline, and reports past the count are not kept (a flood of
+// 700 MiB without a newline once grew the build to 700 MB, re-scanning its buffer on every chunk).
+const MAX_REPORT_LINE_BYTES = 64 * 1024;
+const MAX_KEPT_REPORTS = 10_000;
+const NEWLINE = 0x0a;
+
 function collectReports(stream: Readable | undefined) {
   type Match = (report: ProcessReport) => boolean;
   const seen: ProcessReport[] = [];
-  const waiters: { event: string; match: Match; resolve: (report: ProcessReport) => void }[] = [];
-  let buffered = '';
-  stream?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) !== -1) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      const report = parseReport(line);
-      if (!report) continue;
-      seen.push(report);
-      for (const waiter of waiters.filter((w) => w.event === report.event && w.match(report))) waiter.resolve(report);
-    }
-  });
+  let waiters: { event: string; match: Match; resolve: (report: ProcessReport) => void }[] = [];
+  const deliver = (line: string) => {
+    const report = parseReport(line);
+    if (!report) return;
+    if (seen.length < MAX_KEPT_REPORTS) seen.push(report);
+    // Those waiting get the report even past the cap: it costs no memory.
+    const matched = waiters.filter((w) => w.event === report.event && w.match(report));
+    if (matched.length === 0) return;
+    waiters = waiters.filter((w) => !matched.includes(w));
+    for (const waiter of matched) waiter.resolve(report);
+  };
+  stream?.on('data', splitLines(MAX_REPORT_LINE_BYTES, deliver));
   stream?.on('error', () => {});
   return {
     all: (event: string) => seen.filter((report) => report.event === event),
@@ -169,6 +174,41 @@ function collectReports(stream: Readable | undefined) {
         if (found) resolve(found);
         else waiters.push({ event, match, resolve });
       }),
+  };
+}
+
+/**
+ * A `data` listener that calls `onLine` with each complete line (UTF-8, without its newline). Each byte
+ * is looked at once: the unfinished line is kept as a list of chunks, joined only when its newline comes.
+ * A line over `maxBytes` is dropped as soon as it gets that long, and the rest of it up to the newline.
+ */
+function splitLines(maxBytes: number, onLine: (line: string) => void): (chunk: Buffer | string) => void {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let skipping = false;
+  return (data) => {
+    const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+    let start = 0;
+    for (let newline = chunk.indexOf(NEWLINE, start); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
+      if (!skipping && pendingBytes + newline - start <= maxBytes) {
+        pending.push(chunk.subarray(start, newline));
+        onLine(Buffer.concat(pending).toString('utf8'));
+      }
+      pending = [];
+      pendingBytes = 0;
+      skipping = false;
+      start = newline + 1;
+    }
+    if (skipping || start === chunk.length) return;
+    if (pendingBytes + chunk.length - start > maxBytes) {
+      pending = [];
+      pendingBytes = 0;
+      skipping = true;
+      return;
+    }
+    // A copy, so that the kept part of a line does not hold on to the whole chunk it came in.
+    pending.push(Buffer.from(chunk.subarray(start)));
+    pendingBytes += chunk.length - start;
   };
 }
 

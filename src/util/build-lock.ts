@@ -2,14 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ProofpressError } from '../errors.ts';
+import { BuildLockError, ProofpressError } from '../errors.ts';
 import { isProcessAlive } from './process-alive.ts';
 
 /** Name of the lock in the project root. */
 export const LOCK_NAME = '.proofpress.lock';
-
-/** Another build of the same folder held the lock for longer than the build would wait. */
-export class BuildLockError extends ProofpressError {}
 
 export interface BuildLockOptions {
   /** How long to wait for another build of the same folder before failing. @default 600000 (10 minutes) */

@@ -2,21 +2,31 @@
 import { readFileSync } from 'node:fs';
 import { isProcessAlive } from './process-alive.ts';
 
-// Launchers between the user's shell and this process. When one of them dies before we do, someone
-// killed it (each waits for its child), and nobody is left to see this build's result. npm renames its
-// process ("npm run build -", the kernel keeps 15 characters).
-const LAUNCHERS = /^(npm|npx|node|tsx|sh|dash|bash)$|^np[mx] /;
+/** A process above this one, as /proc names it. */
+export interface ProcessInfo {
+  pid: number;
+  /** The kernel's name for it (`comm`, at most 15 characters): `node`, `sh`, `npm run build -`. */
+  name: string;
+  ppid: number;
+}
+
+// npm renames its process to "npm run build" or "npm exec tsx …"; an older npx may keep "npx".
 const NPM = /^np[mx]( |$)/;
+const NODE = /^(node|tsx)$/;
+const SHELL = /^(sh|dash|bash|zsh|ksh|mksh|ash)$/;
 const POLL_MS = 200;
 
 /**
- * Call `onDeath(pid, name)` when any launcher above this process ends. A SIGKILL to npm reaches nothing
- * below it: without this the build would go on, examples and all, after the user stopped it. The chain
- * stops at the nearest npm/npx, so a terminal closed under `nohup npm run build &` stops nothing.
- * Linux only (it reads /proc); elsewhere it watches the direct parent.
+ * Call `onDeath(pid, name)` when a launcher above this process ends. A SIGKILL to npm reaches nothing
+ * below it (npm forwards SIGINT and SIGTERM, not SIGKILL): without this the build would go on, examples
+ * and all, after the user stopped it. Only processes that wait for their child count as launchers, so
+ * that a shell which simply exits (`bash -c 'npx tsx src/cli.ts build & sleep 2'`) stops nothing; see
+ * findLaunchers. Linux only (it reads /proc); elsewhere it watches the direct parent.
  */
 export function watchLaunchers(onDeath: (pid: number, name: string) => void): void {
-  const chain = launcherChain();
+  const parent = readProcess(process.ppid);
+  const chain = parent ? findLaunchers(parent, readProcess) : [{ pid: process.ppid, name: 'parent', ppid: 0 }];
+  if (chain.length === 0) return;
   const timer = setInterval(() => {
     const dead = chain.find((launcher) => !isProcessAlive(launcher.pid));
     if (dead) {
@@ -27,26 +37,35 @@ export function watchLaunchers(onDeath: (pid: number, name: string) => void): vo
   timer.unref();
 }
 
-function launcherChain(): { pid: number; name: string }[] {
-  const chain: { pid: number; name: string }[] = [];
-  let pid = process.ppid;
-  while (pid > 1) {
-    const stat = readStat(pid);
-    if (!stat) break;
-    if (chain.length > 0 && !LAUNCHERS.test(stat.name)) break;
-    chain.push({ pid, name: stat.name });
-    if (NPM.test(stat.name)) break;
-    pid = stat.ppid;
+/**
+ * The launchers from `parent` upwards, each of which outlives its child unless it is killed:
+ * - node and tsx processes (tsx runs the build in a child node and waits for it);
+ * - a shell only when its own parent is npm/npx: npm's script shell (`sh -c tsx …`) waits for its
+ *   command, while any other shell may have started the build in the background and exited;
+ * - npm/npx, which end the chain (so a terminal closed under `nohup npm run build &` stops nothing).
+ * Anything else ends the chain without counting.
+ */
+export function findLaunchers(parent: ProcessInfo, read: (pid: number) => ProcessInfo | undefined): ProcessInfo[] {
+  const chain: ProcessInfo[] = [];
+  for (let current: ProcessInfo | undefined = parent; current && current.pid > 1; current = read(current.ppid)) {
+    if (NPM.test(current.name)) return [...chain, current];
+    if (SHELL.test(current.name)) {
+      const shellParent = read(current.ppid);
+      if (!shellParent || !NPM.test(shellParent.name)) return chain;
+    } else if (!NODE.test(current.name)) {
+      return chain;
+    }
+    chain.push(current);
   }
-  return chain.length > 0 ? chain : [{ pid: process.ppid, name: 'parent' }];
+  return chain;
 }
 
 // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces and parentheses.
-function readStat(pid: number): { name: string; ppid: number } | undefined {
+function readProcess(pid: number): ProcessInfo | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const close = stat.lastIndexOf(')');
-    return { name: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(stat.slice(close + 2).split(' ')[1]) };
+    return { pid, name: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(stat.slice(close + 2).split(' ')[1]) };
   } catch {
     return undefined;
   }

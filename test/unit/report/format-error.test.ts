@@ -68,6 +68,47 @@ describe('report/format-error', () => {
     expect(formatError(error, { debug: false })).not.toContain('\u001b[');
   });
 
+  describe('text from content and examples', () => {
+    // A post named `$'x\e]0;PWNED\a\e[2K.md'` and an example printing escapes reach every part of the error.
+    const hostile = 'x\u001b]0;PWNED\u0007\u001b[2K';
+    const shown = 'x\\x1b]0;PWNED\\x07\\x1b[2K';
+    const error = new ExampleFailedError(`Example failed: ${hostile}`, {
+      file: `content/${hostile}.md`,
+      line: 3,
+      example: `${hostile}.py (run=script)`,
+      details: [`+ ${hostile}`],
+      hint: `Fix content/${hostile}.md:3`,
+      cause: new Error(`reason ${hostile}`, { cause: `inner ${hostile}` }),
+    });
+
+    test('escapes the message, File, Example, details, Hint and every Reason line', () => {
+      const printed = formatError(error, { debug: false });
+      expect(printed).not.toMatch(/[\u0007\u001b]/);
+      expect(printed).toBe(
+        [
+          `✗ Example failed: ${shown}`,
+          `  File: content/${shown}.md:3`,
+          `  Example: ${shown}.py (run=script)`,
+          `  + ${shown}`,
+          `  Hint: Fix content/${shown}.md:3`,
+          `  Reason: reason ${shown}`,
+          `  Reason: inner ${shown}`,
+        ].join('\n'),
+      );
+    });
+
+    test("keeps proofpress's own colours around the escaped text", () => {
+      const printed = formatError(error, { colour: true, debug: false });
+      expect(printed.split('\n')[0]).toBe(`\u001b[31;1m✗ Example failed: ${shown}\u001b[0m`);
+      expect(printed).toContain(`\u001b[33m  Hint: Fix content/${shown}.md:3\u001b[0m`);
+      expect(printed.replaceAll(/\u001b\[(31;1|33|0)m/g, '')).not.toMatch(/[\u0007\u001b]/);
+    });
+
+    test('escapes the message of an internal error', () => {
+      expect(formatError(new Error(`boom ${hostile}`), { debug: false }).split('\n')[0]).toBe(`✗ Internal error: boom ${shown}`);
+    });
+  });
+
   describe('errors that are not ProofpressErrors', () => {
     test('prints an Error as an internal error without a stack', () => {
       const error = new TypeError("Cannot read properties of undefined (reading 'map')", { cause: new Error('inner') });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ProofpressError } from '../../../src/errors.ts';
-import { acquireBuildLock, BuildLockError, LOCK_NAME } from '../../../src/util/build-lock.ts';
+import { BuildLockError, ProofpressError } from '../../../src/errors.ts';
+import { acquireBuildLock, LOCK_NAME } from '../../../src/util/build-lock.ts';
 import { stillRunning } from '../../helpers/processes.ts';
 import { REPO_ROOT } from '../../helpers/project.ts';
 

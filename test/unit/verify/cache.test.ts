@@ -1,14 +1,16 @@
-// Tests the verification cache: what the key depends on, that only passes are stored, and that only entries written as they were, under their own key, are read back.
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// Tests the verification cache: what the key depends on, that only passes are stored, and that only entries written as they were, under their own key and this machine's secret, are read back.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { limitsSchema } from '../../../src/config/schema.ts';
 import type { Example } from '../../../src/examples/extract.ts';
 import { parseFenceInfo } from '../../../src/examples/fence-info.ts';
-import { cacheKey, computeRuntimeFingerprint, readCached, type RunAllowance, writeCached } from '../../../src/verify/cache.ts';
+import { type CacheStore, cacheKey, computeRuntimeFingerprint, readCached, type RunAllowance, writeCached } from '../../../src/verify/cache.ts';
 import type { Verification } from '../../../src/verify/types.ts';
 import { defaultSandbox } from '../../helpers/examples.ts';
+import { REPO_ROOT } from '../../helpers/project.ts';
 
 const INFO = 'python file=client.py run=http with=server.py expect="Hello" status=200 path=/ timeout=5s';
 const FINGERPRINT = 'f'.repeat(64);
@@ -118,12 +120,51 @@ describe('verify/cache', () => {
       expect(await computeRuntimeFingerprint('3.13.0')).not.toBe(first);
       expect(await computeRuntimeFingerprint('3.12.3', ['nginx 1.24.0'])).not.toBe(first);
     });
+
+    describe('over a copy of src/', () => {
+      let src: string;
+      beforeEach(async () => {
+        src = path.join(await mkdtemp(path.join(tmpdir(), 'proofpress-fingerprint-')), 'src');
+        await cp(path.join(REPO_ROOT, 'src'), src, { recursive: true, filter: (source) => !source.includes('__pycache__') });
+      });
+      afterEach(async () => {
+        await rm(path.dirname(src), { recursive: true, force: true });
+      });
+
+      test('is the same wherever src/ lies (it hashes relative names)', async () => {
+        expect(await computeRuntimeFingerprint('3.12.3', [], { srcDir: src })).toBe(await computeRuntimeFingerprint('3.12.3'));
+      });
+
+      // The sources that decide a verdict: how an example runs, how it is read from the post, what "passed" means.
+      test.each([
+        ['a runner', 'runners/script.ts'],
+        ['the checks (what "passed" means)', 'verify/expect.ts'],
+        ['how an example is verified', 'verify/verify-one.ts'],
+        ['how fence attributes are read', 'examples/fence-info.ts'],
+        ['how examples are extracted', 'examples/extract.ts'],
+      ])('changes when %s changes (%s)', async (_name, file) => {
+        const before = await computeRuntimeFingerprint('3.12.3', [], { srcDir: src });
+        await appendFile(path.join(src, file), '\n// changed by the test\n');
+        expect(await computeRuntimeFingerprint('3.12.3', [], { srcDir: src })).not.toBe(before);
+      });
+
+      test('changes when a checking module is added, and not for sources that do not decide a verdict', async () => {
+        const before = await computeRuntimeFingerprint('3.12.3', [], { srcDir: src });
+        await appendFile(path.join(src, 'render', 'layout.ts'), '\n// changed by the test\n');
+        await writeFile(path.join(src, 'verify', 'notes.md'), 'not code\n');
+        expect(await computeRuntimeFingerprint('3.12.3', [], { srcDir: src })).toBe(before);
+        await writeFile(path.join(src, 'verify', 'new-check.ts'), 'export const check = 1;\n');
+        expect(await computeRuntimeFingerprint('3.12.3', [], { srcDir: src })).not.toBe(before);
+      });
+    });
   });
 
   describe('readCached and writeCached', () => {
     let dir: string;
+    let store: CacheStore;
     beforeEach(async () => {
       dir = path.join(await mkdtemp(path.join(tmpdir(), 'proofpress-cache-')), 'cache');
+      store = { dir, secret: randomBytes(32) };
     });
     afterEach(async () => {
       await rm(path.dirname(dir), { recursive: true, force: true });
@@ -131,52 +172,80 @@ describe('verify/cache', () => {
 
     test('round-trips a passed verification, creating the folder and leaving no temporary file', async () => {
       const passed = verification('passed');
-      await writeCached(dir, KEY, passed);
-      expect(await readCached(dir, KEY)).toEqual(passed);
+      await writeCached(store, KEY, passed);
+      expect(await readCached(store, KEY)).toEqual(passed);
       expect(await readdir(dir)).toEqual([`${KEY}.json`]);
     });
 
     test('stores a result that was itself read from the cache as not cached', async () => {
-      await writeCached(dir, KEY, { ...verification('passed'), cached: true });
-      expect((await readCached(dir, KEY))?.cached).toBe(false);
+      await writeCached(store, KEY, { ...verification('passed'), cached: true });
+      expect((await readCached(store, KEY))?.cached).toBe(false);
     });
 
     test.each<Verification['status']>(['failed', 'skipped'])('never stores a %s verification', async (status) => {
-      await writeCached(dir, KEY, verification(status));
-      expect(await readCached(dir, KEY)).toBeUndefined();
+      await writeCached(store, KEY, verification(status));
+      expect(await readCached(store, KEY)).toBeUndefined();
       await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
     });
 
     test('ignores a stored failure, a corrupt entry and a missing key', async () => {
       const [failed, corrupt, missing] = ['c', 'd', 'e'].map((digit) => digit.repeat(64));
-      await writeCached(dir, OTHER_KEY, verification('passed'));
+      await writeCached(store, OTHER_KEY, verification('passed'));
       await writeFile(path.join(dir, `${failed}.json`), JSON.stringify(verification('failed')));
       await writeFile(path.join(dir, `${corrupt}.json`), '{"status": "pass');
-      expect(await readCached(dir, failed!)).toBeUndefined();
-      expect(await readCached(dir, corrupt!)).toBeUndefined();
-      expect(await readCached(dir, missing!)).toBeUndefined();
+      expect(await readCached(store, failed!)).toBeUndefined();
+      expect(await readCached(store, corrupt!)).toBeUndefined();
+      expect(await readCached(store, missing!)).toBeUndefined();
     });
 
     test('ignores a bare passed verification written without the entry around it', async () => {
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, `${KEY}.json`), JSON.stringify(verification('passed')));
-      expect(await readCached(dir, KEY)).toBeUndefined();
+      expect(await readCached(store, KEY)).toBeUndefined();
     });
 
     test('ignores an entry copied under another key', async () => {
-      await writeCached(dir, OTHER_KEY, verification('passed'));
+      await writeCached(store, OTHER_KEY, verification('passed'));
       await copyFile(path.join(dir, `${OTHER_KEY}.json`), path.join(dir, `${KEY}.json`));
-      expect(await readCached(dir, OTHER_KEY)).toBeDefined();
-      expect(await readCached(dir, KEY)).toBeUndefined();
+      expect(await readCached(store, OTHER_KEY)).toBeDefined();
+      expect(await readCached(store, KEY)).toBeUndefined();
     });
 
     test('ignores an entry whose content no longer matches its checksum', async () => {
-      await writeCached(dir, KEY, verification('passed'));
-      expect(await readCached(dir, KEY)).toBeDefined();
+      await writeCached(store, KEY, verification('passed'));
+      expect(await readCached(store, KEY)).toBeDefined();
       const file = path.join(dir, `${KEY}.json`);
       await writeFile(file, (await readFile(file, 'utf8')).replace('"body":"Hello\\n"', '"body":"Edited\\n"'));
       expect(await readFile(file, 'utf8')).toContain('Edited');
-      expect(await readCached(dir, KEY)).toBeUndefined();
+      expect(await readCached(store, KEY)).toBeUndefined();
+    });
+
+    /** Rewrite the entry of `key` with `stdout` edited and its checksum recomputed by `sign`. */
+    async function forge(key: string, sign: (material: string) => string): Promise<void> {
+      const file = path.join(dir, `${key}.json`);
+      const entry = JSON.parse(await readFile(file, 'utf8')) as { checksum: string; verification: Verification };
+      entry.verification.record!.stdout = 'forged output\n';
+      entry.checksum = sign(key + JSON.stringify(entry.verification));
+      await writeFile(file, JSON.stringify(entry));
+    }
+
+    test('ignores an edited entry whose checksum was recomputed as a plain sha256', async () => {
+      await writeCached(store, KEY, verification('passed'));
+      await forge(KEY, (material) => createHash('sha256').update(material).digest('hex'));
+      expect(await readCached(store, KEY)).toBeUndefined();
+    });
+
+    test('ignores an entry signed with another secret (a cache restored from another machine)', async () => {
+      const elsewhere: CacheStore = { dir, secret: randomBytes(32) };
+      await writeCached(elsewhere, KEY, verification('passed'));
+      expect(await readCached(elsewhere, KEY)).toBeDefined();
+      expect(await readCached(store, KEY)).toBeUndefined();
+    });
+
+    test('accepts the same edit signed with the secret itself, so the forgeries above fail for want of the secret alone', async () => {
+      await writeCached(store, KEY, verification('passed'));
+      await forge(KEY, (material) => createHmac('sha256', store.secret).update(material).digest('hex'));
+      expect((await readCached(store, KEY))?.record?.stdout).toBe('forged output\n');
     });
   });
 });

@@ -1,0 +1,66 @@
+// Escape injection through a post's file name: a real CLI build prints no raw ESC or BEL on stdout or stderr.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterEach, describe, expect, test } from 'vitest';
+import { REPO_ROOT } from './helpers/project.ts';
+
+const VENV_PYTHON = path.join(REPO_ROOT, '.venv', 'bin', 'python');
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = path.join(REPO_ROOT, 'src', 'cli.ts');
+// `content/$'x\e]0;PWNED\a\e[2K.md'`: retitles the terminal (OSC 0 … BEL), then erases the line.
+const HOSTILE = 'x\u001b]0;PWNED\u0007\u001b[2K';
+const SHOWN = 'x\\x1b]0;PWNED\\x07\\x1b[2K';
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+});
+
+/** A project (its folder name hostile too) with one post named HOSTILE whose script prints `printed`, expected to print "hi". */
+async function hostileProject(printed: string, config: object = {}): Promise<string> {
+  const root = path.join(await mkdtemp(path.join(tmpdir(), 'proofpress-escapes-')), `site-${HOSTILE}`);
+  roots.push(path.dirname(root));
+  await mkdir(path.join(root, 'content'), { recursive: true });
+  await writeFile(path.join(root, 'proofpress.config.json'), JSON.stringify(config));
+  const post = ['---', 'title: Escapes', 'date: 2024-01-01', '---', '', 'Text.', '', '```python file=a.py run=script', `print(${JSON.stringify(printed)})`, '```', '', '```output', 'hi', '```', ''];
+  await writeFile(path.join(root, 'content', `${HOSTILE}.md`), post.join('\n'));
+  return root;
+}
+
+function build(root: string) {
+  return execa(TSX, [CLI, 'build', '--root', root, '--no-cache'], { reject: false, env: { PROOFPRESS_PYTHON: VENV_PYTHON, NO_COLOR: '1' } });
+}
+
+function expectNoRawControls(output: string): void {
+  expect(output).not.toMatch(/[\u0007\u001b]/);
+}
+
+describe('terminal escapes from content', () => {
+  test('a failing build shows the hostile file name escaped in its progress, File: and Hint lines', async () => {
+    const result = await build(await hostileProject('bye'));
+    expect(result.exitCode).toBe(1);
+    expectNoRawControls(result.stdout);
+    expectNoRawControls(result.stderr);
+    expect(result.stderr).toContain(`  ✗ content/${SHOWN}.md:8 a.py (run=script) — failed`);
+    expect(result.stderr).toContain(`  File: content/${SHOWN}.md:8`);
+    expect(result.stderr).toContain(`Hint: Fix the code or its expectation at content/${SHOWN}.md:8`);
+  });
+
+  test('a passing build, and a failure published as a warning, print the name and the project folder escaped', async () => {
+    const passing = await build(await hostileProject('hi'));
+    expect(passing.exitCode).toBe(0);
+    expectNoRawControls(passing.stdout);
+    expectNoRawControls(passing.stderr);
+    expect(passing.stderr).toContain(`  ✓ content/${SHOWN}.md:8 a.py (run=script) — passed`);
+    expect(passing.stderr).toContain(`site written to `);
+    expect(passing.stderr).toContain(`site-${SHOWN}`);
+
+    const warned = await build(await hostileProject('bye', { onExampleFailure: 'warn' }));
+    expect(warned.exitCode).toBe(0);
+    expectNoRawControls(warned.stderr);
+    expect(warned.stderr).toContain(`⚠ Example failed`);
+    expect(warned.stderr).toContain(`  File: content/${SHOWN}.md:8`);
+  });
+});
