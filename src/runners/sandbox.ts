@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from '../config/schema.ts';
 import type { Example } from '../examples/extract.ts';
 import type { PythonRuntime } from './python-runtime.ts';
-import { bwrapArgs, etcFiles, INSIDE, insideExecutable, type SandboxHostPaths } from './sandbox/bwrap-args.ts';
+import { bwrapArgs, INSIDE, insideExecutable, type SandboxHostPaths } from './sandbox/bwrap-args.ts';
+import { sharedEtc } from './sandbox/etc.ts';
 import type { Isolation } from './sandbox/isolation.ts';
 import { resolveLimits } from './sandbox/limits.ts';
 import { type SandboxRun, startSupervised, type SupervisorLayout } from './sandbox/supervisor.ts';
@@ -57,24 +58,22 @@ export interface Sandbox {
 /** Create the sandbox for `example`: its file and companions written exactly as shown in the post. */
 export async function createSandbox(example: Example, settings: SandboxSettings): Promise<Sandbox> {
   const root = await mkdtemp(path.join(tmpdir(), `${SANDBOX_DIR_PREFIX}${process.pid}-`));
+  const namespaced = settings.isolation.mode === 'namespaces';
   const host: SandboxHostPaths = {
     files: path.join(root, 'files'),
     control: path.join(root, 'control'),
     bridge: path.join(root, 'bridge'),
-    etc: path.join(root, 'etc'),
+    etc: namespaced ? await sharedEtc(settings.python, SANDBOX_DIR_PREFIX) : '',
     pythonHelpers: PYTHON_HELPERS_DIR,
     supervisor: SUPERVISOR,
   };
-  const namespaced = settings.isolation.mode === 'namespaces';
-  const folders = namespaced ? ['files', 'control', 'bridge', 'etc'] : ['files', 'control', 'home', 'tmp', 'site'];
+  const folders = namespaced ? ['files', 'control', 'bridge'] : ['files', 'control', 'home', 'tmp', 'site'];
   await Promise.all(folders.map((dir) => mkdir(path.join(root, dir))));
   const fileName = example.spec.file ?? DEFAULT_FILE_NAME;
   await writeFile(path.join(host.files, fileName), example.code);
   for (const companion of example.companions) await writeFile(path.join(host.files, companion.name), companion.code);
   const limits = resolveLimits(settings.limits, example.sandbox.limits);
-  if (namespaced) {
-    await Promise.all(Object.entries(etcFiles(settings.python)).map(([name, text]) => writeFile(path.join(host.etc, name), text)));
-  } else {
+  if (!namespaced) {
     await copyFile(path.join(PYTHON_HELPERS_DIR, 'site', 'sitecustomize.py'), path.join(root, 'site', 'sitecustomize.py'));
   }
   const layout = namespaced ? namespacedLayout(settings, example, host, limits) : processLayout(settings, root, host);

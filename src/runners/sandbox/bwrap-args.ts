@@ -26,15 +26,13 @@ export const INSIDE_UID = 1000;
 
 // Merged-/usr systems make these symlinks into /usr; older layouts have real folders.
 const ROOT_LINKS = ['bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32'];
-// What programs read from /etc, never the whole of it (shadow, ssh host keys, TLS private keys).
-const ETC_SHARED = ['alternatives', 'ssl/certs', 'ssl/openssl.cnf', 'localtime', 'nsswitch.conf', 'ld.so.cache', 'ld.so.conf', 'ld.so.conf.d', 'mime.types', 'protocols', 'services'];
 
 /** Host folders of one sandbox. Only `bridge` is writable from inside; proofpress never reads a file from it. */
 export interface SandboxHostPaths {
   files: string;
   control: string;
   bridge: string;
-  /** Generated passwd, group, hosts and pyvenv.cfg. */
+  /** The sandboxes' /etc (see etc.ts): a few of the host's files, generated passwd, group, hosts and pyvenv.cfg. */
   etc: string;
   /** proofpress's helpers: the folder of Python helpers and the supervisor file. */
   pythonHelpers: string;
@@ -56,10 +54,8 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   const size = String(options.tmpfsBytes);
   const args = ['--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session', '--as-pid-1'];
   args.push('--uid', String(INSIDE_UID), '--gid', String(INSIDE_UID), '--hostname', 'example');
+  args.push(...systemArgs(), '--ro-bind', host.etc, '/etc');
   if (options.network) args.push('--share-net', '--ro-bind-try', '/etc/resolv.conf', '/etc/resolv.conf');
-  args.push(...systemArgs());
-  for (const name of ETC_SHARED) args.push('--ro-bind-try', `/etc/${name}`, `/etc/${name}`);
-  for (const name of ['passwd', 'group', 'hosts']) args.push('--ro-bind', path.join(host.etc, name), `/etc/${name}`);
   args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--remount-ro', '/dev');
   for (const folder of ['/tmp', INSIDE.home, INSIDE.work]) args.push('--size', size, '--tmpfs', folder);
   args.push(...pythonMounts(options.python, path.join(host.etc, 'pyvenv.cfg')));

@@ -1,0 +1,42 @@
+// The /etc every sandbox of this build sees: made once per build process, mounted read-only as a whole.
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { onExit } from 'signal-exit';
+import type { PythonRuntime } from '../python-runtime.ts';
+import { etcFiles } from './bwrap-args.ts';
+
+// What programs read from /etc, never the whole of it (shadow, ssh host keys, TLS private keys).
+// Symlinks are copied as symlinks: they point into /usr (zoneinfo, ca-certificates), which is mounted.
+const SHARED = ['alternatives', 'ssl/certs', 'ssl/openssl.cnf', 'localtime', 'nsswitch.conf', 'ld.so.cache', 'ld.so.conf', 'ld.so.conf.d', 'mime.types', 'protocols', 'services'];
+
+// One folder per build process and interpreter: one bind mount per sandbox instead of a dozen, and
+// nothing to write per example. It is removed when the process exits; a build killed before that
+// leaves it for the next build's sweep (its name starts like every sandbox folder).
+const made = new Map<string, Promise<string>>();
+
+/** The folder to mount as /etc in sandboxes running `python`. */
+export function sharedEtc(python: PythonRuntime, prefix: string): Promise<string> {
+  let folder = made.get(python.prefix);
+  if (!folder) made.set(python.prefix, (folder = makeEtc(python, prefix)));
+  return folder;
+}
+
+async function makeEtc(python: PythonRuntime, prefix: string): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), `${prefix}${process.pid}-etc-`));
+  onExit(() => rmSync(root, { recursive: true, force: true }));
+  const etc = path.join(root, 'etc');
+  for (const name of SHARED) {
+    if (existsSync(path.join('/etc', name))) await cp(path.join('/etc', name), path.join(etc, name), { recursive: true, verbatimSymlinks: true });
+  }
+  await Promise.all(Object.entries(etcFiles(python)).map(([name, text]) => writeFile(path.join(etc, name), text)));
+  return etc;
+}
+
+/** Remove the folders made so far (tests that build many times in one process). */
+export async function removeSharedEtc(): Promise<void> {
+  const folders = await Promise.all(made.values());
+  made.clear();
+  await Promise.all(folders.map((etc) => rm(path.dirname(etc), { recursive: true, force: true })));
+}
