@@ -24,18 +24,22 @@ const WELL_KNOWN = ['/usr/bin/bwrap', '/usr/local/bin/bwrap'];
 const probeArgs = () => ['--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', ...systemArgs(), '--proc', '/proc', '--dev', '/dev', '/usr/bin/true'];
 
 // What bubblewrap needs cannot change during a build, so it is probed once per process and choice.
-const probes = new Map<IsolationChoice, Promise<Isolation>>();
+const probes = new Map<string, Promise<Isolation>>();
 
-/** The isolation `choice` gives on this machine; `strict` without working namespaces is a RunnerError. */
-export function detectIsolation(choice: IsolationChoice): Promise<Isolation> {
-  let probe = probes.get(choice);
-  if (!probe) probes.set(choice, (probe = probeIsolation(choice)));
+/**
+ * The isolation `choice` gives on this machine; `strict` without working namespaces is a RunnerError.
+ * `candidates` are the bubblewrap executables to try (default: the usual paths, then PATH).
+ */
+export function detectIsolation(choice: IsolationChoice, candidates?: string[]): Promise<Isolation> {
+  const key = `${choice}\0${candidates?.join('\0') ?? ''}`;
+  let probe = probes.get(key);
+  if (!probe) probes.set(key, (probe = probeIsolation(choice, candidates)));
   return probe;
 }
 
-async function probeIsolation(choice: IsolationChoice): Promise<Isolation> {
+async function probeIsolation(choice: IsolationChoice, candidates: string[] | undefined): Promise<Isolation> {
   if (choice === 'process') return { mode: 'process' };
-  const found = await probeBwrap();
+  const found = await probeBwrap(candidates);
   if ('executable' in found) return { mode: 'namespaces', bwrap: found };
   if (choice === 'strict') {
     throw new RunnerError(`Examples cannot be isolated in namespaces here (isolation "strict"): ${found.reason}`, {
@@ -45,12 +49,12 @@ async function probeIsolation(choice: IsolationChoice): Promise<Isolation> {
   return { mode: 'process', fallbackReason: `${found.reason}. ${found.hint}` };
 }
 
-async function probeBwrap(): Promise<{ executable: string; version: string } | { reason: string; hint: string }> {
+async function probeBwrap(candidates?: string[]): Promise<{ executable: string; version: string } | { reason: string; hint: string }> {
   if (process.platform !== 'linux') {
     return { reason: `namespaces are a Linux feature and this is ${process.platform}`, hint: 'Build on Linux (or in a Linux CI job) for full isolation.' };
   }
   const onPath = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, 'bwrap'));
-  for (const executable of [...WELL_KNOWN, ...onPath]) {
+  for (const executable of candidates ?? [...WELL_KNOWN, ...onPath]) {
     if (!(await access(executable, constants.X_OK).then(() => true, () => false))) continue;
     const version = /(\d+\.\d+\.\d+)/.exec(String((await execa(executable, ['--version'], { reject: false, stdin: 'ignore' })).stdout))?.[1] ?? 'unknown';
     const probe = await execa(executable, probeArgs(), { reject: false, stdin: 'ignore', env: {}, extendEnv: false, timeout: 10_000 });
