@@ -55,7 +55,7 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   const args = ['--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session', '--as-pid-1'];
   args.push('--uid', String(INSIDE_UID), '--gid', String(INSIDE_UID), '--hostname', 'example');
   args.push(...systemArgs(), '--ro-bind', host.etc, '/etc');
-  if (options.network) args.push('--share-net', '--ro-bind-try', '/etc/resolv.conf', '/etc/resolv.conf');
+  if (options.network) args.push('--share-net');
   args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--remount-ro', '/dev');
   for (const folder of ['/tmp', INSIDE.home, INSIDE.work]) args.push('--size', size, '--tmpfs', folder);
   args.push(...pythonMounts(options.python, path.join(host.etc, 'pyvenv.cfg')));

@@ -1,5 +1,5 @@
 // The /etc every sandbox of this build sees: made once per build process, mounted read-only as a whole.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,9 @@ async function makeEtc(python: PythonRuntime, prefix: string): Promise<string> {
   for (const name of SHARED) {
     if (existsSync(path.join('/etc', name))) await cp(path.join('/etc', name), path.join(etc, name), { recursive: true, verbatimSymlinks: true });
   }
-  await Promise.all(Object.entries(etcFiles(python)).map(([name, text]) => writeFile(path.join(etc, name), text)));
+  // resolv.conf is often a link into /run; its content is what a post with `network: true` needs.
+  const resolver = await readFile('/etc/resolv.conf', 'utf8').catch(() => '');
+  await Promise.all(Object.entries({ ...etcFiles(python), 'resolv.conf': resolver }).map(([name, text]) => writeFile(path.join(etc, name), text)));
   return etc;
 }
 
