@@ -1,5 +1,6 @@
-// Benchmark: what the sandbox costs. Verifying the article's simple_app through the real pipeline against
-// bare `python simpletest.py` plus one request, alternating in the same run (target: at most 1.2×).
+// Benchmark: what the sandbox costs. Verifying the article's simple_app through the real pipeline (verifyAll,
+// as a build does, one example at a time) against bare `python simpletest.py` plus one request, in the same
+// run (target: at most 1.2×).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { createMarkdown } from '../src/markdown/create.ts';
 import { parsePost } from '../src/markdown/parse.ts';
 import { preparePython } from '../src/runners/prepare.ts';
 import { verificationContext } from '../src/verify/context.ts';
-import { verifyExample } from '../src/verify/verify-one.ts';
+import { verifyAll } from '../src/verify/run-all.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -49,33 +50,33 @@ function get(): Promise<boolean> {
   });
 }
 
-async function sandboxed(isolation: 'auto' | 'process'): Promise<{ ms: number; label: string }> {
+/** Per-example times of verifying `RUNS` copies of simple_app one after the other, as a build would. */
+async function sandboxed(isolation: 'auto' | 'process'): Promise<{ times: number[]; label: string }> {
   const { ctx } = await verificationContext(resolveConfig(ROOT, { useCache: false, isolation }), python);
+  const finished: number[] = [];
   const started = performance.now();
-  const verification = await verifyExample(example!, ctx);
-  if (verification.status !== 'passed') throw new Error(`simple_app did not pass: ${verification.reason}`);
-  return { ms: performance.now() - started, label: ctx.isolationLabel };
+  const verifications = await verifyAll(Array.from({ length: RUNS + 1 }, () => example!), { ctx, concurrency: 1, onVerified: () => finished.push(performance.now()) });
+  const failed = verifications.find((verification) => verification.status !== 'passed');
+  if (failed) throw new Error(`simple_app did not pass: ${failed.reason}`);
+  // The first includes starting cold (nothing was warm yet); the others are what a build sees.
+  const times = finished.map((at, index) => at - (index === 0 ? started : finished[index - 1]!));
+  return { times: times.slice(1), label: ctx.isolationLabel };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-bare-'));
 await writeFile(path.join(dir, example.spec.file ?? 'simpletest.py'), example.code);
-const samples = { bare: [] as number[], namespaces: [] as number[], process: [] as number[] };
-let labels = { namespaces: '', process: '' };
-for (let run = 0; run < RUNS + 1; run++) {
-  const b = await bare(dir);
-  const n = await sandboxed('auto');
-  const p = await sandboxed('process');
-  labels = { namespaces: n.label, process: p.label };
-  if (run === 0) continue; // warm-up: first starts fill the page cache
-  samples.bare.push(b);
-  samples.namespaces.push(n.ms);
-  samples.process.push(p.ms);
-}
+const bareTimes: number[] = [];
+await bare(dir); // warm-up: the first start fills the page cache
+for (let run = 0; run < RUNS; run++) bareTimes.push(await bare(dir));
+const namespaces = await sandboxed('auto');
+const processLayer = await sandboxed('process');
 await rm(dir, { recursive: true, force: true });
+const samples = { bare: bareTimes, namespaces: namespaces.times, process: processLayer.times };
+const labels = { namespaces: namespaces.label, process: processLayer.label };
 
 const bareMedian = median(samples.bare);
-console.log(`simple_app (${example.source}:${example.line}), Python ${python.version}, ${RUNS} runs each, alternating`);
+console.log(`simple_app (${example.source}:${example.line}), Python ${python.version}, ${RUNS} runs each`);
 console.log(`  bare python + one GET          median ${bareMedian.toFixed(1)} ms`);
 for (const kind of ['namespaces', 'process'] as const) {
   const value = median(samples[kind]);

@@ -33,6 +33,8 @@ export interface ProcessHandle {
   writeLine(line: string): void;
   /** True once the process printed more than `maxOutputBytes` and was killed for it. */
   outputExceeded(): boolean;
+  /** Set `maxOutputBytes` now (a warm sandbox learns its example's limit when it is handed one). */
+  limitOutput(bytes: number): void;
   /** Settles when the process exits, whoever killed it. */
   exited: Promise<ProcessExit>;
   /** Kill the whole process group and release its pipes. Safe to call more than once. */
@@ -96,9 +98,10 @@ export function startProcess(options: StartOptions): ProcessHandle {
   let out = '';
   let printed = 0;
   let exceeded = false;
+  let maxOutputBytes = options.maxOutputBytes;
   const count = (chunk: Buffer) => {
     printed += chunk.length;
-    if (options.maxOutputBytes !== undefined && printed > options.maxOutputBytes && !exceeded) {
+    if (maxOutputBytes !== undefined && printed > maxOutputBytes && !exceeded) {
       exceeded = true;
       killGroup(pid);
     }
@@ -130,6 +133,7 @@ export function startProcess(options: StartOptions): ProcessHandle {
     reports: (event) => reports.all(event),
     writeLine: (line) => void child.stdin?.write(`${line}\n`),
     outputExceeded: () => exceeded,
+    limitOutput: (bytes) => void (maxOutputBytes = bytes),
     exited,
     kill: () => {
       killed ??= (async () => {

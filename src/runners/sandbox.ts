@@ -1,5 +1,4 @@
 // The one way any runner starts an example's processes: a sandbox per example, namespaced or process-level.
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,11 +11,20 @@ import { bwrapArgs, INSIDE, insideExecutable, type SandboxHostPaths } from './sa
 import { sharedEtc } from './sandbox/etc.ts';
 import type { Isolation } from './sandbox/isolation.ts';
 import { resolveLimits } from './sandbox/limits.ts';
-import { type SandboxRun, startSupervised, type SupervisorLayout } from './sandbox/supervisor.ts';
+import { createSandboxPool, type SandboxPool, type WarmSlot } from './sandbox/pool.ts';
+import { launchSupervisor, runSupervised, type SandboxRun, type Supervisor, type SupervisorLayout } from './sandbox/supervisor.ts';
 
 export { describeIsolation, detectIsolation, type Isolation } from './sandbox/isolation.ts';
 export { resolveLimits } from './sandbox/limits.ts';
 export type { SandboxRun, SpawnedProcess } from './sandbox/supervisor.ts';
+
+/** Warm sandboxes for one run of many examples; drain it when the run ends. */
+export type WarmSandboxes = SandboxPool<Slot>;
+
+/** A pool of up to `size` warm sandboxes (one per example running at once is enough). */
+export function createWarmSandboxes(size: number): WarmSandboxes {
+  return createSandboxPool<Slot>(size);
+}
 
 /** Folder of proofpress's own Python helpers (the WSGI host, the FastCGI launcher, the port shim). */
 const PYTHON_HELPERS_DIR = fileURLToPath(new URL('./python/', import.meta.url));
@@ -33,6 +41,8 @@ export interface SandboxSettings {
   python: PythonRuntime;
   /** The config's default limits; a post and a block may override them. */
   limits: Readonly<ResourceLimits>;
+  /** Warm sandboxes of the running build (verifyAll makes one); without it each sandbox starts cold. */
+  pool?: WarmSandboxes;
 }
 
 /** Where one example runs. Paths are as the example's processes see them unless named `host…`. */
@@ -56,50 +66,86 @@ export interface Sandbox {
   dispose(): Promise<void>;
 }
 
+/** A sandbox before its example is known: its folders and a warm supervisor. */
+interface Slot extends WarmSlot {
+  root: string;
+  host: SandboxHostPaths;
+  layout: SupervisorLayout;
+  supervisor: Supervisor;
+}
+
+/** What must be fixed when a sandbox starts (the rest comes with its example). */
+interface Shape {
+  network: boolean;
+  diskMiB: number;
+}
+
 /**
- * Create the sandbox for `example`: its file and companions written exactly as shown in the post.
- * The few small files are written synchronously: a dozen round trips through libuv's thread pool
- * cost ~3 ms, a tenth of the time the sandbox adds to an example.
+ * Create the sandbox for `example`: its file and companions written exactly as shown in the post,
+ * into a warm slot of the build's pool when one is ready. The few small files are written
+ * synchronously: a dozen round trips through libuv's thread pool cost ~3 ms.
  */
 export async function createSandbox(example: Example, settings: SandboxSettings): Promise<Sandbox> {
+  const limits = resolveLimits(settings.limits, example.sandbox.limits);
+  const shape: Shape = { network: example.sandbox.network, diskMiB: limits.diskMiB };
+  const key = JSON.stringify(shape);
+  const etc = settings.isolation.mode === 'namespaces' ? await sharedEtc(settings.python, SANDBOX_DIR_PREFIX) : '';
+  const slot = settings.pool?.take(key) ?? prepareSlot(settings, shape, etc);
+  settings.pool?.refill(key, () => prepareSlot(settings, shape, etc));
+  const fileName = example.spec.file ?? DEFAULT_FILE_NAME;
+  writeFileSync(path.join(slot.host.files, fileName), example.code);
+  for (const companion of example.companions) writeFileSync(path.join(slot.host.files, companion.name), companion.code);
+  const namespaced = slot.layout.namespaced;
+  return {
+    isolation: settings.isolation,
+    fileName,
+    python: slot.layout.python,
+    controlDir: { inside: namespaced ? INSIDE.control : slot.host.control, host: slot.host.control },
+    scratchDir: namespaced ? '/tmp' : path.join(slot.root, 'tmp'),
+    privatePorts: namespaced && !shape.network,
+    limits,
+    helper: (name) => path.posix.join(slot.layout.helpers, 'python', name),
+    start: (argv) => runSupervised(slot.supervisor, argv, limits),
+    dispose: slot.dispose,
+  };
+}
+
+function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot {
   const root = mkdtempSync(path.join(tmpdir(), `${SANDBOX_DIR_PREFIX}${process.pid}-`));
   const namespaced = settings.isolation.mode === 'namespaces';
   const host: SandboxHostPaths = {
     files: path.join(root, 'files'),
     control: path.join(root, 'control'),
     bridge: path.join(root, 'bridge'),
-    etc: namespaced ? await sharedEtc(settings.python, SANDBOX_DIR_PREFIX) : '',
+    etc,
     pythonHelpers: PYTHON_HELPERS_DIR,
     supervisor: SUPERVISOR,
   };
-  const folders = namespaced ? ['files', 'control', 'bridge'] : ['files', 'control', 'home', 'tmp', 'site'];
-  for (const dir of folders) mkdirSync(path.join(root, dir));
-  const fileName = example.spec.file ?? DEFAULT_FILE_NAME;
-  writeFileSync(path.join(host.files, fileName), example.code);
-  for (const companion of example.companions) writeFileSync(path.join(host.files, companion.name), companion.code);
-  const limits = resolveLimits(settings.limits, example.sandbox.limits);
+  for (const dir of namespaced ? ['files', 'control', 'bridge'] : ['files', 'control', 'home', 'tmp', 'site']) mkdirSync(path.join(root, dir));
   if (!namespaced) copyFileSync(path.join(PYTHON_HELPERS_DIR, 'site', 'sitecustomize.py'), path.join(root, 'site', 'sitecustomize.py'));
-  const layout = namespaced ? namespacedLayout(settings, example, host, limits) : processLayout(settings, root, host);
+  const layout = namespaced ? namespacedLayout(settings, shape, host) : processLayout(settings, root, host);
+  const supervisor = launchSupervisor(layout);
+  let exited = false;
+  void supervisor.process.exited.then(() => (exited = true));
   return {
-    isolation: settings.isolation,
-    fileName,
-    python: layout.python,
-    controlDir: { inside: namespaced ? INSIDE.control : host.control, host: host.control },
-    scratchDir: namespaced ? '/tmp' : path.join(root, 'tmp'),
-    privatePorts: namespaced && !example.sandbox.network,
-    limits,
-    helper: (name) => path.posix.join(layout.helpers, 'python', name),
-    start: (argv) => startSupervised({ argv, layout, limits, secret: randomBytes(16).toString('hex') }),
-    dispose: () => rm(root, { recursive: true, force: true }),
+    root,
+    host,
+    layout,
+    supervisor,
+    alive: () => !exited,
+    dispose: async () => {
+      await supervisor.process.kill();
+      await rm(root, { recursive: true, force: true });
+    },
   };
 }
 
-function namespacedLayout(settings: SandboxSettings, example: Example, host: SandboxHostPaths, limits: ResourceLimits): SupervisorLayout {
+function namespacedLayout(settings: SandboxSettings, shape: Shape, host: SandboxHostPaths): SupervisorLayout {
   const python = insideExecutable(settings.python);
-  const args = bwrapArgs({ host, python: settings.python, network: example.sandbox.network, tmpfsBytes: limits.diskMiB * 1024 * 1024 });
+  const args = bwrapArgs({ host, python: settings.python, network: shape.network, tmpfsBytes: shape.diskMiB * 1024 * 1024 });
   return {
     namespaced: true,
-    sharedNetwork: example.sandbox.network,
+    sharedNetwork: shape.network,
     python,
     helpers: INSIDE.helpers,
     supervisor: `${INSIDE.helpers}/init.py`,

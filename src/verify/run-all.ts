@@ -1,7 +1,7 @@
 // Stage 5d: verify every example with bounded concurrency, reusing cached passes; collects, never throws per example.
 import pMap from 'p-map';
 import type { Example } from '../examples/extract.ts';
-import { resolveLimits } from '../runners/sandbox.ts';
+import { createWarmSandboxes, resolveLimits } from '../runners/sandbox.ts';
 import type { RunContext } from '../runners/types.ts';
 import { type CacheStore, cacheKey, readCached, writeCached } from './cache.ts';
 import type { Verification } from './types.ts';
@@ -19,15 +19,23 @@ export interface VerifyAllOptions {
 
 /** Verify `examples` (in any order, results in input order). */
 export async function verifyAll(examples: Example[], options: VerifyAllOptions): Promise<Verification[]> {
-  return pMap(
-    examples,
-    async (example) => {
-      const verification = await verifyWithCache(example, options);
-      options.onVerified?.(verification);
-      return verification;
-    },
-    { concurrency: options.concurrency },
-  );
+  // Sandboxes are started one example ahead, so bubblewrap's and the supervisor's start-up overlap
+  // the examples that run; the idle ones are ended with the run.
+  const pool = createWarmSandboxes(options.concurrency);
+  const ctx = options.ctx && { ...options.ctx, sandbox: { ...options.ctx.sandbox, pool } };
+  try {
+    return await pMap(
+      examples,
+      async (example) => {
+        const verification = await verifyWithCache(example, { ...options, ctx });
+        options.onVerified?.(verification);
+        return verification;
+      },
+      { concurrency: options.concurrency },
+    );
+  } finally {
+    await pool.drain();
+  }
 }
 
 async function verifyWithCache(example: Example, options: VerifyAllOptions): Promise<Verification> {

@@ -1,12 +1,14 @@
 # proofpress's supervisor: the first process of an example's sandbox, watching over the example.
 #
-# Usage (exec'd by the sandbox's bash script, see supervisor.ts, which has just started the example
-# as its child): init.py NAMESPACED LIMITS PLAN_JSON MAIN_PID
-#   stdin: a secret line, then requests; fd 3: reports. LIMITS is "memory,processes,cpu,filesize,files"
-#   (bytes, count, seconds, bytes, count) for the commands it starts itself.
+# Usage: init.py NAMESPACED PLAN_JSON; stdin: a secret line, then requests, one JSON object a line;
+# fd 3: reports. It starts *warm*: everything below is set up, then it waits, using no CPU, for
+# {"run": {argv, limits, copy_from}}, so an example never waits for this interpreter to start (the
+# build keeps a warm sandbox ready for the next example, see pool.ts).
 #
 # In namespaces this is PID 1 (bubblewrap --as-pid-1): nothing inside can kill it, and when it exits
 # the kernel ends every process of the namespace, daemons included. It
+# - copies the example's files into its private /example and starts it with its resource limits,
+#   stdin on /dev/null and no descriptor of proofpress's but stdout and stderr;
 # - reports how the example and every process it started end, exactly (it is their parent);
 # - reports each TCP port that starts listening (sock_diag over netlink), with the pids holding it,
 #   so a server in any language is found without touching its code;
@@ -28,11 +30,10 @@ import threading
 import time
 
 NAMESPACED = sys.argv[1] == "1"
-LIMITS = dict(zip(("memoryBytes", "processes", "cpuSeconds", "fileSizeBytes", "openFiles"), map(int, sys.argv[2].split(","))))
-PLAN = json.loads(sys.argv[3])
-MAIN = int(sys.argv[4])
+PLAN = json.loads(sys.argv[2])
 WORKDIR = PLAN["workdir"]
 REPORT_FD = 3
+LIMITS = {}  # set by the run request: memoryBytes, processes, cpuSeconds, fileSizeBytes, openFiles
 
 
 def close_descriptors(lowest):
@@ -43,6 +44,15 @@ def close_descriptors(lowest):
                 os.close(fd)
             except OSError:
                 pass  # the descriptor listdir itself used
+
+
+def copy_files(source, target):
+    for name in os.listdir(source):
+        with open(os.path.join(source, name), "rb") as data:
+            content = data.read()
+        with open(os.path.join(target, name), "wb") as out:
+            out.write(content)
+        os.chmod(os.path.join(target, name), os.stat(os.path.join(source, name)).st_mode & 0o777)
 
 
 def start(argv, cwd):
@@ -101,9 +111,14 @@ def read_requests():
     secret_known.set()
     for line in sys.stdin:
         try:
-            requests.append(json.loads(line))
+            request = json.loads(line)
         except ValueError:
             continue
+        if "run" in request and not run_request:
+            run_request.append(request["run"])
+            run_requested.set()
+        else:
+            requests.append(request)
     # End of input: proofpress is gone (killed, even by SIGKILL, which bubblewrap's parent-death
     # signal misses when the build dies before bubblewrap has set it up). Nobody will read what runs here.
     end_sandbox()
@@ -247,10 +262,11 @@ def make_undumpable():
         pass
 
 
-children = {MAIN: "main"}
 requests = []
 secret = []
 secret_known = threading.Event()
+run_request = []
+run_requested = threading.Event()
 if NAMESPACED:
     make_undumpable()
 threading.Thread(target=read_requests, daemon=True).start()
@@ -269,6 +285,14 @@ if NAMESPACED:
 shared_network = PLAN.get("shared_network", False)
 reported = set()
 peak_tasks = 0
+# Warm and idle until proofpress hands over an example (or goes away, see read_requests).
+run_requested.wait()
+RUN = run_request[0]
+LIMITS.update(zip(("memoryBytes", "processes", "cpuSeconds", "fileSizeBytes", "openFiles"), RUN["limits"]))
+if RUN.get("copy_from"):
+    copy_files(RUN["copy_from"], WORKDIR)
+MAIN = start(RUN["argv"], WORKDIR)
+children = {MAIN: "main"}
 started = time.time()
 while True:
     # Limits first: an example that forks and exits at once leaves its children to be counted here.

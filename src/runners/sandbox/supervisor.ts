@@ -2,7 +2,8 @@
 import { lstat } from 'node:fs/promises';
 import net from 'node:net';
 import type { ResourceLimits } from '../../config/schema.ts';
-import { type ProcessExit, type ProcessReport, startProcess } from '../process.ts';
+import { randomBytes } from 'node:crypto';
+import { type ProcessExit, type ProcessHandle, type ProcessReport, startProcess } from '../process.ts';
 import { describeBreach } from './limits.ts';
 
 /** Where the supervisor and the example find things, and what starts the supervisor. */
@@ -20,7 +21,7 @@ export interface SupervisorLayout {
   /** The bridge socket, in namespaces: as the supervisor binds it, and as proofpress connects to it. */
   bridge?: { inside: string; host: string };
   env: Record<string, string>;
-  /** What runs the sandbox's bash: `bwrap …`, or nothing without namespaces. */
+  /** What runs the supervisor's interpreter: `bwrap …`, or nothing without namespaces. */
   prefix: string[];
   hostCwd: string;
 }
@@ -53,64 +54,42 @@ export interface SpawnedProcess {
 }
 
 const BRIDGE_GREETING = 'proofpress-bridge';
-const BASH = '/bin/bash';
 
-// The sandbox's first process is bash: it starts the example in a subshell (its files copied into
-// its folder, descriptors above stderr closed, resource limits set, stdin on /dev/null), then *execs*
-// the supervisor in its own place. So the example starts without waiting for Python to start, yet the
-// supervisor is its parent (exact exit status) and, in namespaces, PID 1 (nothing inside can kill it).
-// bash, not sh: dash can close only descriptors 0-9 and names the process limit differently.
-const SHELL_SCRIPT = `exec 4<&0
-(
-  if [ "$2" != - ]; then cp -pR "$2"/. "$1"/ || exit 127; fi
-  if [ -d /proc/self/fd ]; then
-    for fd in /proc/self/fd/*; do fd=\${fd##*/}; if [ "$fd" -ge "$8" ]; then eval "exec $fd>&-" 2>/dev/null; fi; done
-  fi
-  ulimit -c 0; ulimit -d "$3"; ulimit -St "$4"; ulimit -Ht $(($4 + 1)); ulimit -f "$5"; ulimit -n "$6"
-  if [ "$7" != 0 ]; then ulimit -u "$7"; fi
-  cd "$1" || exit 127
-  shift 13
-  exec "$@" </dev/null
-) &
-exec "$9" -I -S "\${10}" "\${11}" "\${12}" "\${13}" $! <&4 4<&-`;
+/** A supervisor started and waiting for its example (see init.py): a warm sandbox. */
+export interface Supervisor {
+  process: ProcessHandle;
+  layout: SupervisorLayout;
+  secret: string;
+}
 
-/** Start the supervisor, which starts `argv`; `secret` authenticates proofpress to the bridge. */
-export function startSupervised(options: { argv: string[]; layout: SupervisorLayout; limits: ResourceLimits; secret: string }): SandboxRun {
-  const { layout, limits } = options;
-  const MIB = 1024 * 1024;
-  const limitList = [limits.memoryMiB * MIB, limits.processes, limits.cpuSeconds, limits.fileSizeMiB * MIB, limits.openFiles];
+/**
+ * Start the sandbox's supervisor, warm: bubblewrap (in namespaces) runs it as PID 1; it sets up the
+ * bridge and the port watch and then waits for `runSupervised`. Starting it ahead of the example
+ * takes bubblewrap's and Python's start-up off the example's critical path.
+ */
+export function launchSupervisor(layout: SupervisorLayout): Supervisor {
   const plan = { workdir: layout.work, shared_network: layout.sharedNetwork, bridge: layout.bridge?.inside };
-  const shellArgs = [
-    '-c',
-    SHELL_SCRIPT,
-    'proofpress-sandbox',
-    layout.work,
-    layout.copyFrom ?? '-',
-    String(limits.memoryMiB * 1024), // ulimit -d: KiB
-    String(limits.cpuSeconds),
-    String(limits.fileSizeMiB * 1024), // ulimit -f: KiB in bash
-    String(limits.openFiles),
-    // Without a user namespace RLIMIT_NPROC would count every process of the build's user.
-    String(layout.namespaced ? limits.processes : 0),
-    // The report pipe (3) is the supervisor's alone in namespaces; the process layer's port shim needs it.
-    String(layout.namespaced ? 3 : 4),
-    layout.python,
-    layout.supervisor,
-    layout.namespaced ? '1' : '0',
-    limitList.join(','),
-    JSON.stringify(plan),
-    ...options.argv,
-  ];
-  const sandbox = startProcess({
-    command: layout.prefix[0] ?? BASH,
-    args: [...layout.prefix.slice(1), ...(layout.prefix.length > 0 ? [BASH] : []), ...shellArgs],
+  const [command, ...prefixArgs] = [...layout.prefix, layout.python];
+  const process = startProcess({
+    command: command!,
+    args: [...prefixArgs, '-I', '-S', layout.supervisor, layout.namespaced ? '1' : '0', JSON.stringify(plan)],
     cwd: layout.hostCwd,
     env: layout.env,
     stdin: 'pipe',
-    maxOutputBytes: limits.outputKiB * 1024,
   });
+  const secret = randomBytes(16).toString('hex');
   // The secret goes through stdin, which no example process inherits (argv would be in /proc/1/cmdline).
-  sandbox.writeLine(options.secret);
+  process.writeLine(secret);
+  return { process, layout, secret };
+}
+
+/** Hand `argv` (whose files are already in the sandbox's files folder) to a warm supervisor, with its limits. */
+export function runSupervised(supervisor: Supervisor, argv: string[], limits: ResourceLimits): SandboxRun {
+  const { process: sandbox, layout } = supervisor;
+  const MIB = 1024 * 1024;
+  sandbox.limitOutput(limits.outputKiB * 1024);
+  const limitList = [limits.memoryMiB * MIB, limits.processes, limits.cpuSeconds, limits.fileSizeMiB * MIB, limits.openFiles];
+  sandbox.writeLine(JSON.stringify({ run: { argv, limits: limitList, copy_from: layout.copyFrom } }));
   const exitOf = (id: string): Promise<ProcessExit> =>
     Promise.race([
       sandbox.waitForReport('exited', (report) => report.id === id).then(toExit),
@@ -136,7 +115,7 @@ export function startSupervised(options: { argv: string[]; layout: SupervisorLay
     connect: (listening) => {
       const port = Number(listening.port);
       if (!layout.bridge) return connectTcp(typeof listening.address === 'string' ? listening.address : '127.0.0.1', port);
-      return connectThroughBridge(layout.bridge.host, options.secret, port);
+      return connectThroughBridge(layout.bridge.host, supervisor.secret, port);
     },
     breach: (exit) =>
       describeBreach({
