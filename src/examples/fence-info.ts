@@ -2,9 +2,9 @@
 import { limitsSchema, type ResourceLimits } from '../config/schema.ts';
 import { ExampleSpecError } from '../errors.ts';
 
-export const RUN_KINDS = ['http', 'wsgi', 'script', 'fastcgi', 'none'] as const;
-/** How an example is executed: see the README's "Examples" section. */
-export type RunKind = (typeof RUN_KINDS)[number];
+import { RUN_KINDS, type RunKind, runKindInfo } from './catalogue.ts';
+
+export type { RunKind } from './catalogue.ts';
 
 /** What a fenced block declares about itself. */
 export interface ExampleSpec {
@@ -42,8 +42,6 @@ export interface SpecLocation {
 const KNOWN = ['file', 'run', 'app', 'expect', 'status', 'path', 'with', 'timeout', 'limits', 'support'] as const;
 type Known = (typeof KNOWN)[number];
 const FLAGS: ReadonlySet<string> = new Set(['support']);
-const RUNNABLE_LANGS: ReadonlySet<string> = new Set(['python', 'py', 'python3']);
-const HTTP_KINDS: ReadonlySet<RunKind> = new Set(['http', 'wsgi', 'fastcgi']);
 
 /** Split an info string into words, honouring "double" and 'single' quotes with backslash escapes. */
 export function tokenizeInfo(info: string, where: SpecLocation): string[] {
@@ -116,9 +114,10 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
     fail(`Unknown run kind \`run=${runText}\``, `Use one of: ${RUN_KINDS.join(', ')}.`);
   }
   const run = runText as RunKind;
+  const kind = runKindInfo(run);
   const has = (key: Known) => attrs.has(key);
-  if (run !== 'none' && !RUNNABLE_LANGS.has(lang)) {
-    fail(`A \`${lang || 'plain'}\` block cannot run=${run}`, 'proofpress runs Python examples: write ```python, or run=none.');
+  if (kind.languages.length > 0 && !kind.languages.includes(lang)) {
+    fail(`A \`${lang || 'plain'}\` block cannot run=${run}`, `run=${run} takes ${kind.languages.map((name) => `\`\`\`${name}`).join(', ')} blocks; or use run=none.`);
   }
   if (run === 'none') {
     for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'limits', 'app'] as const) {
@@ -175,5 +174,5 @@ export function parseLimits(value: string, where: SpecLocation): Partial<Resourc
 
 /** Whether a run kind answers over HTTP (so status/path/headers apply). */
 export function isHttpKind(run: RunKind): boolean {
-  return HTTP_KINDS.has(run);
+  return runKindInfo(run).http;
 }

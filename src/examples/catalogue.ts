@@ -1,0 +1,34 @@
+// The catalogue of run kinds: what each `run=` means, which languages it takes, whether it answers over HTTP.
+// A new kind is one row here plus one runner file; runners/registry.ts is typed so that a kind without a runner does not compile.
+
+/** What the catalogue says about one run kind. */
+export interface RunKindInfo {
+  /** One line for error hints and documentation. */
+  summary: string;
+  /** Fence languages (lower-case) a block of this kind may be written in; empty: any, for kinds that run nothing. */
+  languages: readonly string[];
+  /** The example answers over HTTP, so `status=` and `path=` apply. */
+  http: boolean;
+}
+
+const PYTHON = ['python', 'py', 'python3'] as const;
+
+/** Every run kind, in the order the README lists them. */
+export const RUN_KIND_CATALOGUE = {
+  http: { summary: 'the example starts its own HTTP server; proofpress requests it', languages: PYTHON, http: true },
+  wsgi: { summary: 'the example is a module with a WSGI callable (app=NAME), hosted with wsgiref', languages: PYTHON, http: true },
+  fastcgi: { summary: 'the example is a FastCGI script launched as a web server does, behind nginx', languages: PYTHON, http: true },
+  script: { summary: 'the example is a program; its stdout and exit code are checked', languages: PYTHON, http: false },
+  none: { summary: 'shown only', languages: [], http: false },
+} as const satisfies Record<string, RunKindInfo>;
+
+/** How an example is executed: a key of the catalogue. */
+export type RunKind = keyof typeof RUN_KIND_CATALOGUE;
+
+/** The kinds, for validation and hints. */
+export const RUN_KINDS = Object.keys(RUN_KIND_CATALOGUE) as RunKind[];
+
+/** The catalogue's row for `kind`. */
+export function runKindInfo(kind: RunKind): RunKindInfo {
+  return RUN_KIND_CATALOGUE[kind];
+}
