@@ -95,7 +95,7 @@ const byFile = (file: string) => built.verifications.find((verification) => veri
 describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   test('builds, publishing its failures (onExampleFailure: warn)', () => {
     expect(built.exitCode, built.terminal).toBe(0);
-    expect(built.verifications).toHaveLength(20);
+    expect(built.verifications).toHaveLength(21);
   });
 
   test('no canary reaches the site, the snippets, the cache or the terminal', async () => {
@@ -191,6 +191,8 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   test("with the host's network shared, the example's own port is found, not the host's", () => {
     expect(byFile('shared_net.py'), byFile('shared_net.py').reason).toMatchObject({ status: 'passed' });
     expect(byFile('shared_net.py').record?.http?.body).toBe('my own server');
+    // Two examples on the same host port: run one after the other, each answered by its own server.
+    expect(byFile('shared_net_again.py').record?.http?.body).toBe('my own server again');
   });
 
   test('output printed to the terminal cannot carry escape sequences', () => {

@@ -17,7 +17,12 @@ const RUNNERS: Readonly<Record<Exclude<RunKind, 'none'>, Runner>> = {
 };
 
 /** Run one example in its own sandbox; the sandbox is removed afterwards whatever happened. */
-export async function runExample(example: Example, ctx: RunContext): Promise<RunRecord> {
+export function runExample(example: Example, ctx: RunContext): Promise<RunRecord> {
+  const { hostNetwork } = ctx.sandbox;
+  return example.sandbox.network && hostNetwork ? hostNetwork(() => runInSandbox(example, ctx)) : runInSandbox(example, ctx);
+}
+
+async function runInSandbox(example: Example, ctx: RunContext): Promise<RunRecord> {
   if (example.spec.run === 'none') throw new Error(`${example.label} does not run`);
   const runner: Runner = RUNNERS[example.spec.run];
   const sandbox = await createSandbox(example, ctx.sandbox);

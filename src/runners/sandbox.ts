@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LimitFunction } from 'p-limit';
 import type { ResourceLimits } from '../config/schema.ts';
 import type { Example } from '../examples/extract.ts';
 import type { PythonRuntime } from './python-runtime.ts';
@@ -43,6 +44,11 @@ export interface SandboxSettings {
   limits: Readonly<ResourceLimits>;
   /** Warm sandboxes of the running build (verifyAll makes one); without it each sandbox starts cold. */
   pool?: WarmSandboxes;
+  /**
+   * Runs examples that share the host's network (a post's `network: true`) one at a time: they bind
+   * the ports their articles name on the host itself, where two at once would collide.
+   */
+  hostNetwork?: LimitFunction;
 }
 
 /** Where one example runs. Paths are as the example's processes see them unless named `host…`. */

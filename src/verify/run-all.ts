@@ -1,4 +1,5 @@
 // Stage 5d: verify every example with bounded concurrency, reusing cached passes; collects, never throws per example.
+import pLimit from 'p-limit';
 import pMap from 'p-map';
 import type { Example } from '../examples/extract.ts';
 import { createWarmSandboxes, resolveLimits } from '../runners/sandbox.ts';
@@ -22,7 +23,7 @@ export async function verifyAll(examples: Example[], options: VerifyAllOptions):
   // Sandboxes are started one example ahead, so bubblewrap's and the supervisor's start-up overlap
   // the examples that run; the idle ones are ended with the run.
   const pool = createWarmSandboxes(options.concurrency);
-  const ctx = options.ctx && { ...options.ctx, sandbox: { ...options.ctx.sandbox, pool } };
+  const ctx = options.ctx && { ...options.ctx, sandbox: { ...options.ctx.sandbox, pool, hostNetwork: pLimit(1) } };
   try {
     return await pMap(
       examples,
