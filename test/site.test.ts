@@ -156,7 +156,7 @@ describe('site: a fresh build of a fixture blog', () => {
       run: 'script',
       url: `${COUNTING}#example-1`,
       post: { title: 'Counting with Python', url: COUNTING, source: 'content/counting.md' },
-      runtime: { python: expect.stringMatching(/^3\./) },
+      runtime: { interpreter: expect.stringMatching(/^Python 3\./) },
       durationMs: expect.any(Number),
     });
   });

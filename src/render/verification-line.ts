@@ -15,9 +15,9 @@ export function formatRunTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-/** What ran an example, in reading order: Python, gateway, front end, then other components. */
+/** What ran an example, in reading order: interpreter, gateway, front end, then other components. */
 export function describeRuntime(runtime: RuntimeInfo): string[] {
-  const parts = [`Python ${runtime.python}`, runtime.gateway];
+  const parts = [runtime.interpreter, runtime.gateway];
   if (runtime.frontEnd) parts.push(`front end: ${runtime.frontEnd}`);
   for (const [name, version] of Object.entries(runtime.components ?? {})) {
     // The FastCGI runner lists nginx both as the front end and as a component: name it once.

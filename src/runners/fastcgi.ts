@@ -162,7 +162,7 @@ function describeRuntime(ctx: RunContext, sandbox: Sandbox, frontEnd: FrontEnd |
   if (flup) components.flup = flup;
   if (frontEnd?.kind === 'nginx') components.nginx = frontEnd.install.version;
   return {
-    python: ctx.python.version,
+    interpreter: `Python ${ctx.python.version}`,
     gateway: `FastCGI server ${sandbox.fileName}, launched with a listening socket on fd 0`,
     frontEnd: !frontEnd ? 'nginx (not installed)' : frontEnd.kind === 'nginx' ? `nginx ${frontEnd.install.version}` : EMBEDDED_NAME,
     components,

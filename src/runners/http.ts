@@ -11,6 +11,6 @@ export const httpRunner: Runner = {
       sandbox,
       ctx,
       argv: [sandbox.python, sandbox.fileName],
-      runtime: { python: ctx.python.version, gateway: `HTTP server started by ${sandbox.fileName}`, isolation: ctx.isolationLabel },
+      runtime: { interpreter: `Python ${ctx.python.version}`, gateway: `HTTP server started by ${sandbox.fileName}`, isolation: ctx.isolationLabel },
     }),
 };

@@ -21,7 +21,7 @@ export const scriptRunner: Runner = {
         serverLog: child.log(),
         startedAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
-        runtime: { python: ctx.python.version, gateway: 'script run with Python', isolation: ctx.isolationLabel },
+        runtime: { interpreter: `Python ${ctx.python.version}`, gateway: 'script run with Python', isolation: ctx.isolationLabel },
       };
     } finally {
       await child.kill();

@@ -6,7 +6,8 @@ import type { Sandbox, SandboxSettings } from './sandbox.ts';
 
 /** What ran an example: shown in the verification line. */
 export interface RuntimeInfo {
-  python: string;
+  /** The interpreter that ran the example, e.g. `Python 3.11.7` or `Node.js 20.20.2`. */
+  interpreter: string;
   /** e.g. `wsgiref HTTP server started by the example`. */
   gateway: string;
   /** For FastCGI: the front end that spoke HTTP to the reader (nginx, embedded). */

@@ -13,7 +13,7 @@ export const wsgiRunner: Runner = {
       sandbox,
       ctx,
       argv: [sandbox.python, sandbox.helper('wsgi_host.py'), moduleName, example.spec.app ?? 'application'],
-      runtime: { python: ctx.python.version, gateway: `wsgiref WSGI host (proofpress) serving ${moduleName}.${example.spec.app}`, isolation: ctx.isolationLabel },
+      runtime: { interpreter: `Python ${ctx.python.version}`, gateway: `wsgiref WSGI host (proofpress) serving ${moduleName}.${example.spec.app}`, isolation: ctx.isolationLabel },
     });
   },
 };

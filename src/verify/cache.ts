@@ -79,7 +79,7 @@ const entrySchema = z.object({
   verification: z.looseObject({
     status: z.literal('passed'),
     failures: z.array(z.string()).length(0),
-    record: z.looseObject({ startedAt: z.string(), durationMs: z.number(), runtime: z.looseObject({ python: z.string() }) }),
+    record: z.looseObject({ startedAt: z.string(), durationMs: z.number(), runtime: z.looseObject({ interpreter: z.string() }) }),
   }),
 });
 

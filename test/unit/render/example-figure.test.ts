@@ -27,7 +27,7 @@ function record(overrides: Partial<RunRecord> = {}): RunRecord {
     serverLog: 'Serving HTTP on port 8000...\n127.0.0.1 - - "GET / HTTP/1.1" 200 13\n',
     startedAt: '2026-11-24T21:09:30.123Z',
     durationMs: 219,
-    runtime: { python: '3.11.7', gateway: 'HTTP server started by simpletest.py' },
+    runtime: { interpreter: 'Python 3.11.7', gateway: 'HTTP server started by simpletest.py' },
     ...overrides,
   };
 }
@@ -119,7 +119,7 @@ describe('render/example-figure', () => {
   });
 
   test('names what ran it: Python, gateway, front end and each component once', () => {
-    const runtime = { python: '3.11.7', gateway: 'FastCGI server server.fcgi', frontEnd: 'nginx 1.22.1', components: { flup: '1.0.3', nginx: '1.22.1' } };
+    const runtime = { interpreter: 'Python 3.11.7', gateway: 'FastCGI server server.fcgi', frontEnd: 'nginx 1.22.1', components: { flup: '1.0.3', nginx: '1.22.1' } };
     const figure = render(example('python file=server.fcgi run=fastcgi', 'x\n'), verification('passed', { record: record({ runtime }) }));
     expect(figure).toContain(
       '<p class="verification"><strong>Verified</strong>: ran with Python 3.11.7 · FastCGI server server.fcgi · front end: nginx 1.22.1 · flup 1.0.3 on <time datetime="2026-11-24T21:09:30.123Z">2026-11-24 21:09 UTC</time> in 219 ms.</p>',

@@ -11,7 +11,7 @@ const passed: Verification = {
   status: 'passed',
   failures: [],
   cached: true,
-  record: { serverLog: '', startedAt: '2026-11-24T21:09:30.000Z', durationMs: 219, runtime: { python: '3.11.7', gateway: 'HTTP server started by simpletest.py' } },
+  record: { serverLog: '', startedAt: '2026-11-24T21:09:30.000Z', durationMs: 219, runtime: { interpreter: 'Python 3.11.7', gateway: 'HTTP server started by simpletest.py' } },
 };
 
 describe('render/verification-line', () => {
@@ -22,7 +22,7 @@ describe('render/verification-line', () => {
   });
 
   test('names a front end once even when it is also listed as a component', () => {
-    expect(describeRuntime({ python: '3.12.1', gateway: 'FastCGI', frontEnd: 'nginx 1.22.1', components: { flup: '1.0.3', nginx: '1.22.1' } })).toEqual([
+    expect(describeRuntime({ interpreter: 'Python 3.12.1', gateway: 'FastCGI', frontEnd: 'nginx 1.22.1', components: { flup: '1.0.3', nginx: '1.22.1' } })).toEqual([
       'Python 3.12.1',
       'FastCGI',
       'front end: nginx 1.22.1',

@@ -20,7 +20,7 @@ function failed(overrides: Partial<Verification> = {}): Verification {
       serverLog: Array.from({ length: 20 }, (_, i) => `log line ${i + 1}`).join('\n') + '\n',
       startedAt: '2024-01-02T00:00:00.000Z',
       durationMs: 80,
-      runtime: { python: '3.12.3', gateway: 'wsgiref' },
+      runtime: { interpreter: 'Python 3.12.3', gateway: 'wsgiref' },
     },
     cached: false,
     ...overrides,

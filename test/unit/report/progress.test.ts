@@ -16,7 +16,7 @@ function verification(overrides: Partial<Verification> = {}): Verification {
     label: `${HOSTILE}.py (run=script)`,
     status: 'passed',
     failures: [],
-    record: { serverLog: '', startedAt: '2024-01-02T00:00:00.000Z', durationMs: 12, runtime: { python: '3.12.3', gateway: 'none' } },
+    record: { serverLog: '', startedAt: '2024-01-02T00:00:00.000Z', durationMs: 12, runtime: { interpreter: 'Python 3.12.3', gateway: 'none' } },
     cached: true,
     ...overrides,
   };

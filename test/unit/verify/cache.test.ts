@@ -53,7 +53,7 @@ function verification(status: Verification['status']): Verification {
       serverLog: 'Serving HTTP on port 8000...\n',
       startedAt: '2024-01-02T00:00:00.000Z',
       durationMs: 120,
-      runtime: { python: '3.12.3', gateway: 'wsgiref HTTP server started by the example' },
+      runtime: { interpreter: 'Python 3.12.3', gateway: 'wsgiref HTTP server started by the example' },
     },
     cached: false,
   };

@@ -22,7 +22,7 @@ function example(info: string, expectedOutput?: string): Example {
   };
 }
 
-const BASE = { serverLog: '', startedAt: '2024-01-02T00:00:00.000Z', durationMs: 12, runtime: { python: '3.12.0', gateway: 'test' } };
+const BASE = { serverLog: '', startedAt: '2024-01-02T00:00:00.000Z', durationMs: 12, runtime: { interpreter: 'Python 3.12.0', gateway: 'test' } };
 
 function http(status: number, body: string, statusLine = `HTTP/1.0 ${status} ${status === 200 ? 'OK' : 'Error'}`): RunRecord {
   return { ...BASE, http: { status, statusLine, headers: [['Content-type', 'text/plain']], body } };
