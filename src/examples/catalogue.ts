@@ -11,14 +11,31 @@ export interface RunKindInfo {
   http: boolean;
 }
 
-const PYTHON = ['python', 'py', 'python3'] as const;
+/** The languages a program example may be written in, each with the fence words that name it (lower-case). */
+export const LANGUAGES = {
+  python: ['python', 'py', 'python3'],
+  javascript: ['javascript', 'js', 'node', 'mjs', 'cjs'],
+  shell: ['sh', 'bash', 'shell'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** A language of the catalogue: runners/languages.ts has one runner per language. */
+export type Language = keyof typeof LANGUAGES;
+
+/** The language a fence word names (`Python`, `js` …), or undefined. Case is ignored, as other engines do. */
+export function languageOf(fence: string): Language | undefined {
+  const word = fence.toLowerCase();
+  return (Object.keys(LANGUAGES) as Language[]).find((language) => (LANGUAGES[language] as readonly string[]).includes(word));
+}
+
+const PYTHON = LANGUAGES.python;
+const PROGRAMS = [...LANGUAGES.python, ...LANGUAGES.javascript, ...LANGUAGES.shell];
 
 /** Every run kind, in the order the README lists them. */
 export const RUN_KIND_CATALOGUE = {
-  http: { summary: 'the example starts its own HTTP server; proofpress requests it', languages: PYTHON, http: true },
+  http: { summary: 'the example starts its own HTTP server; proofpress requests it', languages: PROGRAMS, http: true },
   wsgi: { summary: 'the example is a module with a WSGI callable (app=NAME), hosted with wsgiref', languages: PYTHON, http: true },
   fastcgi: { summary: 'the example is a FastCGI script launched as a web server does, behind nginx', languages: PYTHON, http: true },
-  script: { summary: 'the example is a program; its stdout and exit code are checked', languages: PYTHON, http: false },
+  script: { summary: 'the example is a program; its stdout and exit code are checked', languages: PROGRAMS, http: false },
   none: { summary: 'shown only', languages: [], http: false },
 } as const satisfies Record<string, RunKindInfo>;
 

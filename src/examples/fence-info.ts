@@ -2,7 +2,7 @@
 import { limitsSchema, type ResourceLimits } from '../config/schema.ts';
 import { ExampleSpecError } from '../errors.ts';
 
-import { RUN_KINDS, type RunKind, runKindInfo } from './catalogue.ts';
+import { LANGUAGES, RUN_KINDS, type RunKind, runKindInfo } from './catalogue.ts';
 
 export type { RunKind } from './catalogue.ts';
 
@@ -116,8 +116,9 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
   const run = runText as RunKind;
   const kind = runKindInfo(run);
   const has = (key: Known) => attrs.has(key);
-  if (kind.languages.length > 0 && !kind.languages.includes(lang)) {
-    fail(`A \`${lang || 'plain'}\` block cannot run=${run}`, `run=${run} takes ${kind.languages.map((name) => `\`\`\`${name}`).join(', ')} blocks; or use run=none.`);
+  if (kind.languages.length > 0 && !kind.languages.includes(lang.toLowerCase())) {
+    const named = Object.values(LANGUAGES).filter((fences) => fences.some((fence) => kind.languages.includes(fence)));
+    fail(`A \`${lang || 'plain'}\` block cannot run=${run}`, `run=${run} takes ${named.map((fences) => `\`\`\`${fences[0]}`).join(', ')} blocks (or another name of their language); or use run=none.`);
   }
   if (run === 'none') {
     for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'limits', 'app'] as const) {

@@ -11,6 +11,7 @@ import type { PythonRuntime } from './python-runtime.ts';
 import { bwrapArgs, INSIDE, insideExecutable, type SandboxHostPaths } from './sandbox/bwrap-args.ts';
 import { sharedEtc } from './sandbox/etc.ts';
 import type { Isolation } from './sandbox/isolation.ts';
+import { languageRunner } from './languages.ts';
 import { resolveLimits } from './sandbox/limits.ts';
 import { createSandboxPool, type SandboxPool, type WarmSlot } from './sandbox/pool.ts';
 import { launchSupervisor, runSupervised, type SandboxRun, type Supervisor, type SupervisorLayout } from './sandbox/supervisor.ts';
@@ -33,8 +34,6 @@ const SUPERVISOR = fileURLToPath(new URL('./sandbox/init.py', import.meta.url));
 /** Prefix of every sandbox folder: `proofpress-<pid of the build>-<random>`, so a later build can tell stale ones. */
 export const SANDBOX_DIR_PREFIX = 'proofpress-';
 
-/** Default file name of a runnable block that has no `file=`. */
-export const DEFAULT_FILE_NAME = 'example.py';
 
 /** What every sandbox of a build shares. */
 export interface SandboxSettings {
@@ -98,7 +97,7 @@ export async function createSandbox(example: Example, settings: SandboxSettings)
   const etc = settings.isolation.mode === 'namespaces' ? await sharedEtc(settings.python, SANDBOX_DIR_PREFIX) : '';
   const slot = settings.pool?.take(key) ?? prepareSlot(settings, shape, etc);
   settings.pool?.refill(key, () => prepareSlot(settings, shape, etc));
-  const fileName = example.spec.file ?? DEFAULT_FILE_NAME;
+  const fileName = example.spec.file ?? languageRunner(example).defaultFile;
   writeFileSync(path.join(slot.host.files, fileName), example.code);
   for (const companion of example.companions) writeFileSync(path.join(slot.host.files, companion.name), companion.code);
   const namespaced = slot.layout.namespaced;
@@ -148,7 +147,9 @@ function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot
 
 function namespacedLayout(settings: SandboxSettings, shape: Shape, host: SandboxHostPaths): SupervisorLayout {
   const python = insideExecutable(settings.python);
-  const args = bwrapArgs({ host, python: settings.python, network: shape.network, tmpfsBytes: shape.diskMiB * 1024 * 1024 });
+  // Node.js (the one running proofpress) for JavaScript examples: its installation, wherever it is.
+  const tools = [path.dirname(path.dirname(process.execPath))];
+  const args = bwrapArgs({ host, python: settings.python, network: shape.network, tools, tmpfsBytes: shape.diskMiB * 1024 * 1024 });
   return {
     namespaced: true,
     sharedNetwork: shape.network,
@@ -180,6 +181,12 @@ function processLayout(settings: SandboxSettings, root: string, host: SandboxHos
   };
 }
 
+// Node.js's folder on PATH when it is not one of the usual ones (~/.nvm/…/bin), so examples find `node`.
+function nodeDir(): string[] {
+  const dir = path.dirname(process.execPath);
+  return ['/usr/local/bin', '/usr/bin', '/bin'].includes(dir) ? [] : [dir];
+}
+
 /**
  * The environment is an allow-list, not the build's environment minus some names: demo_app prints
  * every variable it gets, so anything inherited (tokens, keys) would be published. The sandbox's
@@ -187,7 +194,7 @@ function processLayout(settings: SandboxSettings, root: string, host: SandboxHos
  */
 function exampleEnv(paths: { python: string; home: string; tmp: string }): Record<string, string> {
   return {
-    PATH: [path.dirname(paths.python), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    PATH: [...new Set([path.dirname(paths.python), ...nodeDir(), '/usr/local/bin', '/usr/bin', '/bin'])].join(':'),
     HOME: paths.home,
     TMPDIR: paths.tmp,
     LANG: 'C.UTF-8',

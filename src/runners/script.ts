@@ -1,14 +1,16 @@
 // run=script: the example is a program; its standard output and exit code are checked.
+import { languageRunner } from './languages.ts';
 import { withDeadline } from './process.ts';
 import type { Runner } from './types.ts';
 
-/** Runs the example file with Python to completion (or timeout) and captures stdout. Its own exit decides; what it leaves running dies with the sandbox. */
+/** Runs the example file with its language's interpreter to completion (or timeout) and captures stdout. Its own exit decides; what it leaves running dies with the sandbox. */
 export const scriptRunner: Runner = {
   kind: 'script',
   run: async (example, sandbox, ctx) => {
     const started = Date.now();
     const timeoutMs = example.spec.timeoutMs ?? ctx.timeoutMs;
-    const child = sandbox.start([sandbox.python, sandbox.fileName]);
+    const language = languageRunner(example);
+    const child = sandbox.start(language.command(sandbox, sandbox.fileName, example.spec.lang));
     try {
       const exit = await withDeadline(child.exited, timeoutMs);
       const failed = exit === 'timeout' || exit.exitCode !== 0;
@@ -21,7 +23,7 @@ export const scriptRunner: Runner = {
         serverLog: child.log(),
         startedAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
-        runtime: { interpreter: `Python ${ctx.python.version}`, gateway: 'script run with Python', isolation: ctx.isolationLabel },
+        runtime: { interpreter: language.describe(ctx, example.spec.lang), gateway: `program ${sandbox.fileName}`, isolation: ctx.isolationLabel },
       };
     } finally {
       await child.kill();

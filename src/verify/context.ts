@@ -34,6 +34,7 @@ export async function verificationContext(config: ResolvedConfig, python: Python
     python.executable,
     `packages: ${(await installedDistributions(python)).join(' ')}`,
     `isolation: ${isolationLabel}`,
+    `node: ${process.versions.node}`,
     `fastcgi front end: ${config.fastcgiFrontEnd}`,
     `nginx: ${nginx ? nginx.version : 'none'}`,
   ];

@@ -44,6 +44,8 @@ export interface BwrapOptions {
   python: PythonRuntime;
   /** Share the host's network (a post's `network: true`). */
   network: boolean;
+  /** Installations outside /usr seen read-only at their own paths (Node.js under ~/.nvm, say). */
+  tools: string[];
   /** Size of each writable tmpfs (/example, /tmp, home, /dev/shm), in bytes. */
   tmpfsBytes: number;
 }
@@ -59,6 +61,7 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--remount-ro', '/dev');
   for (const folder of ['/tmp', INSIDE.home, INSIDE.work]) args.push('--size', size, '--tmpfs', folder);
   args.push(...pythonMounts(options.python, path.join(host.etc, 'pyvenv.cfg')));
+  for (const tool of options.tools) if (!isUnder(tool, '/usr')) args.push('--ro-bind', tool, tool);
   args.push('--ro-bind', host.pythonHelpers, `${INSIDE.helpers}/python`, '--ro-bind', host.supervisor, `${INSIDE.helpers}/init.py`);
   args.push('--ro-bind', host.files, INSIDE.files, '--ro-bind', host.control, INSIDE.control, '--bind', host.bridge, INSIDE.bridge);
   args.push('--remount-ro', '/', '--chdir', INSIDE.work);

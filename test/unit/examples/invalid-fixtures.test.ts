@@ -134,7 +134,7 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     ExampleSpecError,
     `✗ A \`console\` block cannot run=script
   File: test/fixtures/invalid/run-on-console.md:6
-  Hint: run=script takes \`\`\`python, \`\`\`py, \`\`\`python3 blocks; or use run=none.`,
+  Hint: run=script takes \`\`\`python, \`\`\`javascript, \`\`\`sh blocks (or another name of their language); or use run=none.`,
   ],
   // blocks that refer to other blocks
   [
