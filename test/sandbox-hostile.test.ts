@@ -95,7 +95,7 @@ const byFile = (file: string) => built.verifications.find((verification) => veri
 describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   test('builds, publishing its failures (onExampleFailure: warn)', () => {
     expect(built.exitCode, built.terminal).toBe(0);
-    expect(built.verifications).toHaveLength(21);
+    expect(built.verifications).toHaveLength(23);
   });
 
   test('no canary reaches the site, the snippets, the cache or the terminal', async () => {
@@ -163,6 +163,14 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
     expect(byFile('fills.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded the file size limit of 1 MiB (the example reported "File too large")' });
   });
 
+  test("kernel settings are read-only, and the supervisor shrugs off a SIGINT", () => {
+    const sysctl = byFile('sysctl.py');
+    expect(sysctl.status).toBe('passed');
+    expect(sysctl.record?.stdout).toContain('/proc/sys/kernel/core_pattern Read-only file system');
+    expect(sysctl.record?.stdout).not.toContain('WROTE');
+    expect(sysctl.record?.serverLog).not.toContain('KeyboardInterrupt');
+  });
+
   test('the supervisor cannot be killed from inside, so its limits hold', () => {
     expect(byFile('regicide.py')).toMatchObject({ status: 'failed', reason: 'stopped: exceeded 64 processes (threads count)' });
   });
@@ -193,6 +201,7 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
     expect(byFile('shared_net.py').record?.http?.body).toBe('my own server');
     // Two examples on the same host port: run one after the other, each answered by its own server.
     expect(byFile('shared_net_again.py').record?.http?.body).toBe('my own server again');
+    expect(byFile('app.fcgi'), byFile('app.fcgi').reason).toMatchObject({ status: 'passed' });
   });
 
   test('output printed to the terminal cannot carry escape sequences', () => {

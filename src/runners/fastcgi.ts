@@ -6,7 +6,7 @@ import { buildCgiParams, sendFastcgiRequest } from './fastcgi/client.ts';
 import { findNginx, type NginxFront, type NginxInstall, pidFileWritten, startNginx } from './fastcgi/nginx.ts';
 import { installedVersion } from './python-packages.ts';
 import { requestOnce } from './http-request.ts';
-import { describeExit, type ProcessExit, withDeadline } from './process.ts';
+import { describeExit, type ProcessExit, type ProcessReport, withDeadline } from './process.ts';
 import type { Sandbox, SandboxRun } from './sandbox.ts';
 import type { RunContext, Runner, RunRecord, RuntimeInfo } from './types.ts';
 
@@ -77,8 +77,12 @@ async function chooseFrontEnd(wanted: NonNullable<RunContext['fastcgiFrontEnd']>
 
 async function exchange(state: RunState, frontEnd: FrontEnd, askedPort: number): Promise<Outcome> {
   const { app, sandbox, deadline } = state;
-  // The launcher's listening socket, reported by the sandbox (namespaces) or by the port shim (asked for port 0).
-  const listening = await withDeadline(app.waitForReport('listening', (report) => Number(report.asked_port) === askedPort), remaining(deadline));
+  // The launcher's listening socket: in namespaces the sandbox reports it with the pids holding it (the
+  // launcher, exec'd into the app); without them the port shim reports the port 0 it was asked for.
+  const launcher = sandbox.isolation.mode === 'namespaces' ? await app.pid : undefined;
+  const isLauncher = (report: ProcessReport) =>
+    launcher === undefined ? Number(report.asked_port) === askedPort : Array.isArray(report.pids) && report.pids.includes(launcher);
+  const listening = await withDeadline(app.waitForReport('listening', isLauncher), remaining(deadline));
   if (listening === 'timeout') return { error: `timed out: ${sandbox.fileName} was not launched within the example's time limit` };
   if (!listening) {
     const exit = await app.exited;

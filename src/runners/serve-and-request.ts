@@ -33,9 +33,13 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
     durationMs: Date.now() - started,
     runtime: options.runtime,
   });
+  const phase: { listenedOn?: number } = {};
   try {
-    const outcome = await withDeadline(exchange(server, example, timeoutMs), timeoutMs);
-    if (outcome === 'timeout') return finish({ error: server.breach() ?? `timed out after ${timeoutMs} ms: the server never listened on a port` });
+    const outcome = await withDeadline(exchange(server, example, timeoutMs, phase), timeoutMs);
+    if (outcome === 'timeout') {
+      const what = phase.listenedOn === undefined ? 'the server never listened on a port' : `the server listened on port ${phase.listenedOn} but did not answer`;
+      return finish({ error: server.breach() ?? `timed out after ${timeoutMs} ms: ${what}\n${tailLines(server.log())}`.trimEnd() });
+    }
     if ('error' in outcome) return finish({ error: outcome.error });
     await waitForLogGrowth(server, outcome.logLengthBeforeRequest);
     return finish({ http: outcome.http });
@@ -44,13 +48,19 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
   }
 }
 
-async function exchange(server: SandboxRun, example: Example, timeoutMs: number): Promise<{ http: HttpCapture; logLengthBeforeRequest: number } | { error: string }> {
+async function exchange(
+  server: SandboxRun,
+  example: Example,
+  timeoutMs: number,
+  phase: { listenedOn?: number },
+): Promise<{ http: HttpCapture; logLengthBeforeRequest: number } | { error: string }> {
   const listening = await Promise.race([server.waitForReport('listening'), server.exited.then(() => undefined)]);
   if (!listening) {
     const exit = await server.exited;
     return { error: server.breach(exit) ?? `the server exited (${describeExit(exit)}) before it listened on a port\n${tailLines(server.log())}` };
   }
   const askedPort = Number(listening.asked_port) || 80;
+  phase.listenedOn = askedPort;
   const logLengthBeforeRequest = server.log().length;
   try {
     const http = await requestOnce({

@@ -58,7 +58,10 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   args.push('--uid', String(INSIDE_UID), '--gid', String(INSIDE_UID), '--hostname', 'example');
   args.push(...systemArgs(), '--ro-bind', host.etc, '/etc');
   if (options.network) args.push('--share-net');
-  args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--remount-ro', '/dev');
+  // Kernel settings read-only: when the build runs as root, the example's uid is root outside, and
+  // bubblewrap's own read-only cover for /proc/sys is skipped (its write check on the folder fails).
+  args.push('--proc', '/proc', '--ro-bind', '/proc/sys', '/proc/sys', '--ro-bind-try', '/proc/sysrq-trigger', '/proc/sysrq-trigger');
+  args.push('--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--remount-ro', '/dev');
   for (const folder of ['/tmp', INSIDE.home, INSIDE.work]) args.push('--size', size, '--tmpfs', folder);
   args.push(...pythonMounts(options.python, path.join(host.etc, 'pyvenv.cfg')));
   for (const tool of options.tools) if (!isUnder(tool, '/usr')) args.push('--ro-bind', tool, tool);

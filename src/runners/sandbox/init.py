@@ -75,6 +75,12 @@ def start(argv, cwd):
         limit("RLIMIT_NOFILE", LIMITS["openFiles"])
         if NAMESPACED:
             limit("RLIMIT_NPROC", LIMITS["processes"])  # counted per user namespace (not for root)
+        # Python ignores SIGPIPE and SIGXFSZ, and an ignored signal stays ignored across exec: give the
+        # example the defaults any program expects (`yes | head`, and SIGXFSZ at the file size limit).
+        for number in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT):
+            signal.signal(number, signal.SIG_DFL)
+        if REPORT_PIPE is not None:
+            os.dup2(REPORT_PIPE, 3)  # the port shim's own pipe: the supervisor forwards only its port reports
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
         # The report pipe is the supervisor's alone in namespaces; the process layer's port shim needs it.
@@ -106,7 +112,8 @@ def end_sandbox():
 
 
 def read_requests():
-    """The secret, then requests, one JSON object a line: {"spawn": {id, argv, cwd}} or {"kill": {id}}."""
+    """The secret, then requests, one JSON object a line: {"run": {argv, limits, copy_from}} once, then
+    {"spawn": {id, argv, cwd}} or {"kill": {id}}."""
     secret.append(sys.stdin.readline().strip())
     secret_known.set()
     for line in sys.stdin:
@@ -179,21 +186,24 @@ def socket_owners():
 
 
 def usage():
-    """Tasks (threads included) and resident memory of every process of the namespace but this one."""
+    """Tasks (threads included) and memory of every process of the namespace but this one. Memory is
+    the proportional set size: a page shared by a forking server's workers counts once in all."""
     tasks = 0
-    resident = 0
-    page = os.sysconf("SC_PAGE_SIZE")
+    memory = 0
     for pid in os.listdir("/proc"):
         if not pid.isdigit() or pid == "1":
             continue
         try:
             with open("/proc/%s/stat" % pid) as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            tasks += int(fields[17])  # num_threads
-            resident += int(fields[21]) * page  # rss, shared pages included
+                tasks += int(stat.read().rsplit(")", 1)[1].split()[17])  # num_threads
+            with open("/proc/%s/smaps_rollup" % pid) as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
+                        memory += int(line.split()[1]) * 1024
+                        break
         except (OSError, IndexError, ValueError):
             continue
-    return tasks, resident
+    return tasks, memory
 
 
 def relay(source, target):
@@ -215,6 +225,7 @@ def relay(source, target):
 def forward(client):
     """Protocol: we greet, the client answers "SECRET PORT\\n", we connect to PORT here and say "ok\\n", then relay."""
     try:
+        client.settimeout(HANDSHAKE_SECONDS)  # a client that never answers does not keep a thread forever
         client.sendall(b"proofpress-bridge\n")
         line = b""
         while not line.endswith(b"\n") and len(line) < 256:
@@ -238,6 +249,7 @@ def forward(client):
             client.close()
             return
         client.sendall(b"ok\n")
+        client.settimeout(None)
     except OSError:
         client.close()
         return
@@ -245,11 +257,25 @@ def forward(client):
     relay(client, upstream)
 
 
+# The bridge socket's folder is reachable from inside: the example can connect too. Its connections
+# are capped, so it cannot grow the supervisor (which no limit counts) a thread at a time.
+HANDSHAKE_SECONDS = 10
+BRIDGE_CONNECTIONS = threading.BoundedSemaphore(16)
+
+
 def serve_bridge(listener):
     report({"event": "bridge-ready"})
     while True:
+        BRIDGE_CONNECTIONS.acquire()
         client, _ = listener.accept()
-        threading.Thread(target=forward, args=(client,), daemon=True).start()
+        threading.Thread(target=serve_connection, args=(client,), daemon=True).start()
+
+
+def serve_connection(client):
+    try:
+        forward(client)
+    finally:
+        BRIDGE_CONNECTIONS.release()
 
 
 def make_undumpable():
@@ -276,6 +302,34 @@ if PLAN.get("bridge"):
     bridge.listen(16)
     threading.Thread(target=serve_bridge, args=(bridge,), daemon=True).start()
 
+# PID 1 receives from inside only the signals it handles, and Python handles SIGINT: make it a no-op.
+signal.signal(signal.SIGINT, lambda number, frame: None)
+
+
+def forward_port_reports(pipe):
+    """The process layer's port shim writes to its own pipe; only its `listening` reports go on, so an
+    example cannot write `exited` or `limit` reports of its own."""
+    buffered = b""
+    while True:
+        data = os.read(pipe, 65536)
+        if not data:
+            return
+        buffered = (buffered + data)[-65536:]
+        *lines, buffered = buffered.split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(message, dict) and message.get("event") == "listening":
+                report({key: message.get(key) for key in ("event", "port", "asked_port", "asked_host", "address")})
+
+
+REPORT_PIPE = None
+if not NAMESPACED:
+    REPORT_PIPE, shim_reports = (lambda pipe: (pipe[1], pipe[0]))(os.pipe())
+    threading.Thread(target=forward_port_reports, args=(shim_reports,), daemon=True).start()
+
 diag = None
 if NAMESPACED:
     try:
@@ -292,6 +346,7 @@ LIMITS.update(zip(("memoryBytes", "processes", "cpuSeconds", "fileSizeBytes", "o
 if RUN.get("copy_from"):
     copy_files(RUN["copy_from"], WORKDIR)
 MAIN = start(RUN["argv"], WORKDIR)
+report({"event": "started", "id": "main", "pid": MAIN})
 children = {MAIN: "main"}
 started = time.time()
 while True:
@@ -328,7 +383,6 @@ while True:
         if name == "main":
             report({"event": "usage", "peak_tasks": peak_tasks})
             end_sandbox()
-            os._exit(0)
     if diag is not None:
         fresh = [found for found in listening_sockets(diag) if found[2] not in reported]
         owners = socket_owners() if fresh else {}

@@ -35,6 +35,8 @@ export interface SandboxRun {
   waitForReport(event: string, match?: (report: ProcessReport) => boolean): Promise<ProcessReport | undefined>;
   /** How the main command ended. */
   exited: Promise<ProcessExit>;
+  /** The main command's pid as the sandbox sees it (port reports name the pids holding each port). */
+  pid: Promise<number | undefined>;
   /** Start another command in the same sandbox (same network). */
   spawn(name: string, argv: string[], cwd?: string): SpawnedProcess;
   /** A connection to a port the sandbox reported listening (resolves once the bridge has connected it). */
@@ -106,6 +108,7 @@ export function runSupervised(supervisor: Supervisor, argv: string[], limits: Re
       return report && (await bridgeReady, report);
     },
     exited: exitOf('main'),
+    pid: sandbox.waitForReport('started').then((report) => (report ? Number(report.pid) : undefined)),
     spawn: (name, argv, cwd) => {
       const id = `${name}-${++spawned}`;
       sandbox.writeLine(JSON.stringify({ spawn: { id, argv, cwd: cwd ?? layout.work } }));

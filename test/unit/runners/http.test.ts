@@ -96,10 +96,15 @@ describe('runners/http', () => {
     }
   });
 
+  test('says so when a server listened but never answered', async () => {
+    const record = await runExample(await fixtureExample('listens_silently.py', 'run=http timeout=1500ms'), ctx);
+    expect(record.error).toMatch(/^timed out after 1500 ms: the server listened on port 8000 but did not answer/);
+  });
+
   test('times out a server that never listens, and kills it', async () => {
     const started = Date.now();
     const record = await runExample(await fixtureExample('never_listens.py', 'run=http timeout=1500ms'), ctx);
-    expect(record.error).toBe('timed out after 1500 ms: the server never listened on a port');
+    expect(record.error).toMatch(/^timed out after 1500 ms: the server never listened on a port(\n|$)/);
     expect(Date.now() - started).toBeLessThan(6_000);
     const server = namespacedPid(record.serverLog, Number(/started pid=(\d+)/.exec(record.serverLog)![1]));
     expect(await stillRunningIn(server)).toBe(false);
