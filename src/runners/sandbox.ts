@@ -121,14 +121,13 @@ function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot
   const host: SandboxHostPaths = {
     files: path.join(root, 'files'),
     control: path.join(root, 'control'),
-    bridge: path.join(root, 'bridge'),
     etc,
     pythonHelpers: PYTHON_HELPERS_DIR,
     supervisor: SUPERVISOR,
   };
   for (const dir of namespaced ? ['files', 'control', 'bridge'] : ['files', 'control', 'home', 'tmp', 'site']) mkdirSync(path.join(root, dir));
   if (!namespaced) copyFileSync(path.join(PYTHON_HELPERS_DIR, 'site', 'sitecustomize.py'), path.join(root, 'site', 'sitecustomize.py'));
-  const layout = namespaced ? namespacedLayout(settings, shape, host) : processLayout(settings, root, host);
+  const layout = namespaced ? namespacedLayout(settings, shape, host, path.join(root, 'bridge', 'bridge.sock')) : processLayout(settings, root, host);
   const supervisor = launchSupervisor(layout);
   let exited = false;
   void supervisor.process.exited.then(() => (exited = true));
@@ -145,7 +144,7 @@ function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot
   };
 }
 
-function namespacedLayout(settings: SandboxSettings, shape: Shape, host: SandboxHostPaths): SupervisorLayout {
+function namespacedLayout(settings: SandboxSettings, shape: Shape, host: SandboxHostPaths, bridgeSocket: string): SupervisorLayout {
   const python = insideExecutable(settings.python);
   // Node.js (the one running proofpress) for JavaScript examples: its installation, wherever it is.
   const tools = [path.dirname(path.dirname(process.execPath))];
@@ -158,9 +157,10 @@ function namespacedLayout(settings: SandboxSettings, shape: Shape, host: Sandbox
     supervisor: `${INSIDE.helpers}/init.py`,
     work: INSIDE.work,
     copyFrom: INSIDE.files,
-    bridge: { inside: `${INSIDE.bridge}/bridge.sock`, host: path.join(host.bridge, 'bridge.sock') },
+    bridge: bridgeSocket,
     env: exampleEnv({ python, home: INSIDE.home, tmp: '/tmp' }),
-    prefix: [settings.isolation.bwrap!.executable, ...args],
+    // The bridge socket is made on the host and handed to the supervisor as fd 4 (see bridge_exec.py).
+    prefix: [settings.python.executable, '-I', '-S', path.join(PYTHON_HELPERS_DIR, 'bridge_exec.py'), bridgeSocket, '--', settings.isolation.bwrap!.executable, ...args],
     hostCwd: host.files,
   };
 }

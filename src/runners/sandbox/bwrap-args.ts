@@ -11,8 +11,6 @@ export const INSIDE = {
   files: '/run/proofpress/files',
   /** Read-only: configurations proofpress writes for helpers (nginx.conf). */
   control: '/run/proofpress/control',
-  /** The bridge socket's folder. */
-  bridge: '/run/proofpress/bridge',
   home: '/home/example',
   /** proofpress's own helpers (the supervisor, the WSGI host, the FastCGI launcher), read-only. */
   helpers: '/opt/proofpress',
@@ -27,11 +25,10 @@ export const INSIDE_UID = 1000;
 // Merged-/usr systems make these symlinks into /usr; older layouts have real folders.
 const ROOT_LINKS = ['bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32'];
 
-/** Host folders of one sandbox. Only `bridge` is writable from inside; proofpress never reads a file from it. */
+/** Host folders of one sandbox, all read-only inside (the bridge socket's folder is not mounted at all). */
 export interface SandboxHostPaths {
   files: string;
   control: string;
-  bridge: string;
   /** The sandboxes' /etc (see etc.ts): a few of the host's files, generated passwd, group, hosts and pyvenv.cfg. */
   etc: string;
   /** proofpress's helpers: the folder of Python helpers and the supervisor file. */
@@ -66,7 +63,7 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   args.push(...pythonMounts(options.python, path.join(host.etc, 'pyvenv.cfg')));
   for (const tool of options.tools) if (!isUnder(tool, '/usr')) args.push('--ro-bind', tool, tool);
   args.push('--ro-bind', host.pythonHelpers, `${INSIDE.helpers}/python`, '--ro-bind', host.supervisor, `${INSIDE.helpers}/init.py`);
-  args.push('--ro-bind', host.files, INSIDE.files, '--ro-bind', host.control, INSIDE.control, '--bind', host.bridge, INSIDE.bridge);
+  args.push('--ro-bind', host.files, INSIDE.files, '--ro-bind', host.control, INSIDE.control);
   args.push('--remount-ro', '/', '--chdir', INSIDE.work);
   return args;
 }

@@ -296,10 +296,9 @@ run_requested = threading.Event()
 if NAMESPACED:
     make_undumpable()
 threading.Thread(target=read_requests, daemon=True).start()
-if PLAN.get("bridge"):
-    bridge = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    bridge.bind(PLAN["bridge"])
-    bridge.listen(16)
+if PLAN.get("bridge_fd"):
+    # Made and bound on the host (bridge_exec.py): the socket's folder is not in the sandbox at all.
+    bridge = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0, PLAN["bridge_fd"])
     threading.Thread(target=serve_bridge, args=(bridge,), daemon=True).start()
 
 # PID 1 receives from inside only the signals it handles, and Python handles SIGINT: make it a no-op.

@@ -18,8 +18,8 @@ export interface SupervisorLayout {
   work: string;
   /** Where the supervisor copies the example's files from (into `work`), in namespaces. */
   copyFrom?: string;
-  /** The bridge socket, in namespaces: as the supervisor binds it, and as proofpress connects to it. */
-  bridge?: { inside: string; host: string };
+  /** The bridge socket on the host, in namespaces (the supervisor inherits it listening, as fd 4). */
+  bridge?: string;
   env: Record<string, string>;
   /** What runs the supervisor's interpreter: `bwrap …`, or nothing without namespaces. */
   prefix: string[];
@@ -70,7 +70,7 @@ export interface Supervisor {
  * takes bubblewrap's and Python's start-up off the example's critical path.
  */
 export function launchSupervisor(layout: SupervisorLayout): Supervisor {
-  const plan = { workdir: layout.work, shared_network: layout.sharedNetwork, bridge: layout.bridge?.inside };
+  const plan = { workdir: layout.work, shared_network: layout.sharedNetwork, bridge_fd: layout.bridge ? 4 : undefined };
   const [command, ...prefixArgs] = [...layout.prefix, layout.python];
   const process = startProcess({
     command: command!,
@@ -118,7 +118,7 @@ export function runSupervised(supervisor: Supervisor, argv: string[], limits: Re
     connect: (listening) => {
       const port = Number(listening.port);
       if (!layout.bridge) return connectTcp(typeof listening.address === 'string' ? listening.address : '127.0.0.1', port);
-      return connectThroughBridge(layout.bridge.host, supervisor.secret, port);
+      return connectThroughBridge(layout.bridge, supervisor.secret, port);
     },
     breach: (exit) =>
       describeBreach({
