@@ -3,6 +3,7 @@ import type { RunKind } from '../examples/catalogue.ts';
 import type { Example } from '../examples/extract.ts';
 import { fastcgiRunner } from './fastcgi.ts';
 import { httpRunner } from './http.ts';
+import { languageRunner } from './languages.ts';
 import { createSandbox } from './sandbox.ts';
 import { scriptRunner } from './script.ts';
 import type { RunContext, Runner, RunRecord } from './types.ts';
@@ -25,7 +26,7 @@ export function runExample(example: Example, ctx: RunContext): Promise<RunRecord
 async function runInSandbox(example: Example, ctx: RunContext): Promise<RunRecord> {
   if (example.spec.run === 'none') throw new Error(`${example.label} does not run`);
   const runner: Runner = RUNNERS[example.spec.run];
-  const sandbox = await createSandbox(example, ctx.sandbox);
+  const sandbox = await createSandbox(example, ctx.sandbox, example.spec.file ?? languageRunner(example).defaultFile);
   try {
     return await runner.run(example, sandbox, ctx);
   } finally {

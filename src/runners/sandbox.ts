@@ -11,7 +11,6 @@ import type { PythonRuntime } from './python-runtime.ts';
 import { bwrapArgs, INSIDE, insideExecutable, type SandboxHostPaths } from './sandbox/bwrap-args.ts';
 import { sharedEtc } from './sandbox/etc.ts';
 import type { Isolation } from './sandbox/isolation.ts';
-import { languageRunner } from './languages.ts';
 import { resolveLimits } from './sandbox/limits.ts';
 import { createSandboxPool, type SandboxPool, type WarmSlot } from './sandbox/pool.ts';
 import { launchSupervisor, runSupervised, type SandboxRun, type Supervisor, type SupervisorLayout } from './sandbox/supervisor.ts';
@@ -86,18 +85,17 @@ interface Shape {
 }
 
 /**
- * Create the sandbox for `example`: its file and companions written exactly as shown in the post,
+ * Create the sandbox for `example`: its file (as `fileName`) and companions written exactly as shown in the post,
  * into a warm slot of the build's pool when one is ready. The few small files are written
  * synchronously: a dozen round trips through libuv's thread pool cost ~3 ms.
  */
-export async function createSandbox(example: Example, settings: SandboxSettings): Promise<Sandbox> {
+export async function createSandbox(example: Example, settings: SandboxSettings, fileName: string): Promise<Sandbox> {
   const limits = resolveLimits(settings.limits, example.sandbox.limits);
   const shape: Shape = { network: example.sandbox.network, diskMiB: limits.diskMiB };
   const key = JSON.stringify(shape);
   const etc = settings.isolation.mode === 'namespaces' ? await sharedEtc(settings.python, SANDBOX_DIR_PREFIX) : '';
   const slot = settings.pool?.take(key) ?? prepareSlot(settings, shape, etc);
   settings.pool?.refill(key, () => prepareSlot(settings, shape, etc));
-  const fileName = example.spec.file ?? languageRunner(example).defaultFile;
   writeFileSync(path.join(slot.host.files, fileName), example.code);
   for (const companion of example.companions) writeFileSync(path.join(slot.host.files, companion.name), companion.code);
   const namespaced = slot.layout.namespaced;

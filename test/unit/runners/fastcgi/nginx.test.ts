@@ -38,7 +38,7 @@ interface NginxSandbox {
 }
 
 async function nginxSandbox(): Promise<NginxSandbox> {
-  const sandbox = await createSandbox(examplesFromMarkdown(IDLE)[0]!, ctx.sandbox);
+  const sandbox = await createSandbox(examplesFromMarkdown(IDLE)[0]!, ctx.sandbox, 'idle.py');
   const run = sandbox.start([sandbox.python, sandbox.fileName]);
   cleanups.push(async () => {
     await run.kill();
