@@ -1,4 +1,4 @@
-// The only place proofpress starts and stops processes: spawn, output capture, port reports, group kill.
+// The one place proofpress starts and stops the processes of examples (sandboxes): spawn, output capture, reports, group kill.
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import { onExit } from 'signal-exit';
@@ -6,7 +6,7 @@ import { onExit } from 'signal-exit';
 /** The file descriptor on which sandboxed processes report events (listening ports, exits) as JSON lines. */
 export const REPORT_FD = 3;
 
-/** A message sitecustomize.py (or a helper) wrote on the report descriptor. */
+/** A JSON message the sandbox's supervisor wrote on the report descriptor (fd 3). */
 export interface ProcessReport {
   event: string;
   [key: string]: unknown;
@@ -31,9 +31,9 @@ export interface ProcessHandle {
   reports(event: string): ProcessReport[];
   /** Write a line to the process's standard input (only with `stdin: 'pipe'`). */
   writeLine(line: string): void;
-  /** True once the process printed more than `maxOutputBytes` and was killed for it. */
+  /** True once the process printed more than its output limit (see `limitOutput`) and was killed for it. */
   outputExceeded(): boolean;
-  /** Set `maxOutputBytes` now (a warm sandbox learns its example's limit when it is handed one). */
+  /** Kill the process once stdout and stderr together exceed `bytes` (a warm sandbox learns its example's limit when it is handed one). */
   limitOutput(bytes: number): void;
   /** Settles when the process exits, whoever killed it. */
   exited: Promise<ProcessExit>;
@@ -48,8 +48,6 @@ export interface StartOptions {
   env: Record<string, string>;
   /** A pipe for `writeLine`, else standard input is closed. @default 'ignore' */
   stdin?: 'pipe' | 'ignore';
-  /** Kill the process once stdout and stderr together exceed this many bytes. @default unlimited */
-  maxOutputBytes?: number;
 }
 
 const LOG_CAP = 256 * 1024;
@@ -98,7 +96,7 @@ export function startProcess(options: StartOptions): ProcessHandle {
   let out = '';
   let printed = 0;
   let exceeded = false;
-  let maxOutputBytes = options.maxOutputBytes;
+  let maxOutputBytes: number | undefined;
   const count = (chunk: Buffer) => {
     printed += chunk.length;
     if (maxOutputBytes !== undefined && printed > maxOutputBytes && !exceeded) {

@@ -98,7 +98,7 @@ export function runSupervised(supervisor: Supervisor, argv: string[], limits: Re
       sandbox.exited.then((exit) => toExit(sandbox.reports('exited').find((report) => report.id === id)) ?? (id === 'main' ? exit : {})),
     ]).then((exit) => exit ?? {});
   let spawned = 0;
-  // A port reported by the example itself (the process layer's shim) comes before the bridge is up.
+  // Reports may come before the supervisor's bridge thread is accepting: hold them until it is.
   const bridgeReady = layout.bridge ? sandbox.waitForReport('bridge-ready') : Promise.resolve(undefined);
   return {
     log: sandbox.log,
