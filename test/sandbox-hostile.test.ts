@@ -200,7 +200,8 @@ describe.skipIf(!namespaces)('sandbox: a post of hostile examples', () => {
   });
 
   test('output printed to the terminal cannot carry escape sequences', () => {
-    expect(byFile('escapes.py').status).toBe('failed');
+    expect(byFile('escapes.py').status, JSON.stringify(byFile('escapes.py').reason)).toBe('failed');
+    expect(byFile('escapes.py').reason, built.terminal.slice(-3000)).toMatch(/^expected the standard output to contain/);
     expect(built.terminal).toContain('\\x1b]0;owned-');
     expect(built.terminal).not.toContain('\u001b');
     expect(built.terminal).not.toContain('\u0007');

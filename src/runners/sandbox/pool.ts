@@ -23,6 +23,7 @@ export interface SandboxPool<T extends WarmSlot = WarmSlot> {
  */
 export function createSandboxPool<T extends WarmSlot>(size: number): SandboxPool<T> {
   const idle = new Map<string, T[]>();
+  const disposing = new Set<Promise<void>>();
   let count = 0;
   let drained = false;
   return {
@@ -32,7 +33,8 @@ export function createSandboxPool<T extends WarmSlot>(size: number): SandboxPool
       while ((slot = slots.shift())) {
         count--;
         if (slot.alive()) return slot;
-        void slot.dispose();
+        const disposal = slot.dispose().finally(() => disposing.delete(disposal));
+        disposing.add(disposal);
       }
       return undefined;
     },
@@ -48,7 +50,7 @@ export function createSandboxPool<T extends WarmSlot>(size: number): SandboxPool
       const slots = [...idle.values()].flat();
       idle.clear();
       count = 0;
-      await Promise.all(slots.map((slot) => slot.dispose()));
+      await Promise.all([...slots.map((slot) => slot.dispose()), ...disposing]);
     },
   };
 }
