@@ -3,7 +3,7 @@ import { lstat } from 'node:fs/promises';
 import net from 'node:net';
 import type { ResourceLimits } from '../../config/schema.ts';
 import { randomBytes } from 'node:crypto';
-import { type ProcessExit, type ProcessHandle, type ProcessReport, startProcess } from '../process.ts';
+import { delay, type ProcessExit, type ProcessHandle, type ProcessReport, startProcess } from '../process.ts';
 import { describeBreach } from './limits.ts';
 
 /** Where the supervisor and the example find things, and what starts the supervisor. */
@@ -107,7 +107,7 @@ export function runSupervised(supervisor: Supervisor, argv: string[], limits: Re
       const report = await sandbox.waitForReport(event, match);
       return report && (await bridgeReady, report);
     },
-    exited: exitOf('main'),
+    exited: exitOf('main').then(async (exit) => (await outputSettled(sandbox), exit)),
     pid: sandbox.waitForReport('started').then((report) => (report ? Number(report.pid) : undefined)),
     spawn: (name, argv, cwd) => {
       const id = `${name}-${++spawned}`;
@@ -195,6 +195,20 @@ function expectLine(socket: net.Socket, expected: string): Promise<void> {
       reject(error);
     });
   });
+}
+
+// The exit report comes on its own pipe and may be read before the last of the example's stdout and
+// stderr, which sit in theirs (still open: the supervisor holds them too). Wait until the output has
+// stopped growing for a moment, so what the example printed last is captured before it is judged.
+const SETTLE_QUIET_MS = 15;
+const SETTLE_MAX_MS = 500;
+async function outputSettled(sandbox: ProcessHandle): Promise<void> {
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  let length = -1;
+  while (sandbox.log().length !== length && Date.now() < deadline) {
+    length = sandbox.log().length;
+    await delay(SETTLE_QUIET_MS);
+  }
 }
 
 function toExit(report: ProcessReport | undefined): ProcessExit | undefined {
