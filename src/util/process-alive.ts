@@ -16,12 +16,20 @@ export function isProcessAlive(pid: number): boolean {
   return !isZombie(pid);
 }
 
+// No /proc (not Linux), or the process ended meanwhile: signal 0 already said it ran.
 function isZombie(pid: number): boolean {
+  return readProcStat(pid)?.state === 'Z';
+}
+
+/** A process's command name, state and parent from /proc/<pid>/stat, or undefined (gone, or not Linux). */
+export function readProcStat(pid: number): { name: string; state: string; ppid: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The state follows the parenthesised command name, which may itself contain spaces and parentheses.
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+    // "pid (comm) state ppid …": the command name may itself contain spaces and parentheses.
+    const close = stat.lastIndexOf(')');
+    const [state = '', ppid = ''] = stat.slice(close + 2).split(' ');
+    return { name: stat.slice(stat.indexOf('(') + 1, close), state, ppid: Number(ppid) };
   } catch {
-    return false; // no /proc (not Linux), or the process ended meanwhile: signal 0 already said it ran
+    return undefined;
   }
 }

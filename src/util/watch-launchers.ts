@@ -1,6 +1,5 @@
 // Stops the build when the command that launched it is killed: `npm run build` runs npm → sh → tsx → node.
-import { readFileSync } from 'node:fs';
-import { isProcessAlive } from './process-alive.ts';
+import { isProcessAlive, readProcStat } from './process-alive.ts';
 
 /** A process above this one, as /proc names it. */
 export interface ProcessInfo {
@@ -60,13 +59,7 @@ export function findLaunchers(parent: ProcessInfo, read: (pid: number) => Proces
   return chain;
 }
 
-// /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces and parentheses.
 function readProcess(pid: number): ProcessInfo | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const close = stat.lastIndexOf(')');
-    return { pid, name: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(stat.slice(close + 2).split(' ')[1]) };
-  } catch {
-    return undefined;
-  }
+  const stat = readProcStat(pid);
+  return stat && { pid, name: stat.name, ppid: stat.ppid };
 }

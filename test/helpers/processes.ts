@@ -1,15 +1,9 @@
 // Process checks for tests: whether a pid still runs (zombies count as gone), allowing for signal delivery.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { isProcessAlive } from '../../src/util/process-alive.ts';
 
-function runs(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 3, after the parenthesised command name, is the state; Z is a zombie awaiting its reaper.
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
+// A zombie (awaiting its reaper) counts as gone, as the build's own check has it.
+const runs = isProcessAlive;
 
 /** Whether `pid` still runs after up to `graceMs` (SIGKILL reaches grandchildren asynchronously). */
 export async function stillRunning(pid: number, graceMs = 1_000): Promise<boolean> {
