@@ -336,6 +336,22 @@ if NAMESPACED:
     except OSError:
         diag = None
 shared_network = PLAN.get("shared_network", False)
+
+
+def enforce_limits():
+    """End the sandbox when its processes together hold more tasks or memory than the limits allow."""
+    global peak_tasks
+    if not NAMESPACED:
+        return
+    tasks, resident = usage()
+    peak_tasks = max(peak_tasks, tasks)
+    breach = "processes" if tasks > LIMITS["processes"] else "memory" if resident > LIMITS["memoryBytes"] else None
+    if breach:
+        report({"event": "limit", "what": breach, "tasks": tasks, "resident": resident})
+        report({"event": "exited", "id": "main", "signal": "SIGKILL"})
+        end_sandbox()
+
+
 reported = set()
 peak_tasks = 0
 # Warm and idle until proofpress hands over an example (or goes away, see read_requests).
@@ -349,15 +365,7 @@ report({"event": "started", "id": "main", "pid": MAIN})
 children = {MAIN: "main"}
 started = time.time()
 while True:
-    # Limits first: an example that forks and exits at once leaves its children to be counted here.
-    if NAMESPACED:
-        tasks, resident = usage()
-        peak_tasks = max(peak_tasks, tasks)
-        breach = "processes" if tasks > LIMITS["processes"] else "memory" if resident > LIMITS["memoryBytes"] else None
-        if breach:
-            report({"event": "limit", "what": breach, "tasks": tasks, "resident": resident})
-            report({"event": "exited", "id": "main", "signal": "SIGKILL"})
-            end_sandbox()
+    enforce_limits()
     while requests:
         request = requests.pop(0)
         if "spawn" in request:
@@ -377,6 +385,10 @@ while True:
         name = children.pop(pid, None)
         if name is None:
             continue
+        if name == "main":
+            # Counted once more before the example's exit is told: what it forked and left running in the
+            # moments since the last count (a scan of /proc takes a few ms) must not pass unseen.
+            enforce_limits()
         outcome = exit_status(status)
         report(dict(event="exited", id=name, **outcome))
         if name == "main":
