@@ -3,7 +3,10 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { ExampleSpecError } from '../errors.ts';
 import { fileLineOf, type ParsedPost } from '../markdown/parse.ts';
 import type { ResourceLimits } from '../config/schema.ts';
+import { runKindInfo } from './catalogue.ts';
+import { parseConsoleSession } from './console-session.ts';
 import { type ExampleSpec, parseFenceInfo } from './fence-info.ts';
+import { type HttpExchangeSpec, parseHttpExchanges } from './http-exchanges.ts';
 
 /** A file placed beside an example when it runs (from `with=`), byte for byte as shown. */
 export interface CompanionFile {
@@ -26,8 +29,16 @@ export interface Example {
   /** The code exactly as shown to the reader. */
   code: string;
   spec: ExampleSpec;
-  /** Text of a following ```output block: the exact expected output, also shown to readers. */
+  /** Text of a following output block (```output, ```text, ```json): the expected output, also shown to readers. */
   expectedOutput?: string;
+  /** That block's language: `json` output is compared as JSON. */
+  outputLang?: string;
+  /** A following ```http block: the requests made once the example serves, and the responses expected. */
+  exchanges?: HttpExchangeSpec[];
+  /** That block's text as written, shown to readers inside the example's figure. */
+  exchangesText?: string;
+  /** Earlier blocks of the same `session=`, in order: a program runs as their code followed by its own; a console replays their commands first. */
+  preceding: { code: string; line: number }[];
   companions: CompanionFile[];
   /** e.g. `simpletest.py (run=http)`; used in progress lines and errors. */
   label: string;
@@ -35,13 +46,17 @@ export interface Example {
   sandbox: { network: boolean; limits: Partial<ResourceLimits> };
 }
 
-/** Index into `tokens` of every example's code token and of the output block it owns, if any. */
+/** Index into `tokens` of every example's code token and of the blocks it owns (output, exchanges), if any. */
 export interface ExampleTokens {
   codeTokenIndex: number;
   outputTokenIndex?: number;
+  exchangeTokenIndex?: number;
 }
 
 const OUTPUT_LANG = 'output';
+/** Plain blocks that, right after an example that runs, are its expected output (as authors write it). */
+const OUTPUT_LANGS: ReadonlySet<string> = new Set([OUTPUT_LANG, 'text', 'txt', 'plaintext', 'json']);
+const HTTP_LANG = 'http';
 
 /** How an example is named to people: its file, else its language and position (`console block 1`). */
 export function exampleName(spec: ExampleSpec, index: number): string {
@@ -58,10 +73,7 @@ export function extractExamples(parsed: ParsedPost): { examples: Example[]; toke
     const line = fileLineOf(parsed, token);
     const where = { file: post.source, line };
     const spec = parseFenceInfo(token.type === 'fence' ? token.info : '', where);
-    if (spec.lang === OUTPUT_LANG && !spec.annotated) {
-      attachOutput({ examples, positions, token, index, where });
-      return;
-    }
+    if (!spec.annotated && attachToPrevious({ examples, positions, token, index, where, lang: spec.lang.toLowerCase() })) return;
     const name = spec.file ?? (spec.lang ? `block.${spec.lang}` : 'block');
     const number = String(examples.length + 1).padStart(2, '0');
     examples.push({
@@ -73,40 +85,107 @@ export function extractExamples(parsed: ParsedPost): { examples: Example[]; toke
       code: token.content,
       spec,
       companions: [],
+      preceding: [],
       label: `${exampleName(spec, examples.length + 1)} (run=${spec.run})`,
       sandbox: { network: post.network, limits: { ...post.limits, ...spec.limits } },
     });
     positions.push({ codeTokenIndex: index });
   });
-  return { examples: examples.map((example) => resolveCompanions(example, examples)), tokens: positions };
+  const grown = growSessions(examples.map((example) => resolveCompanions(example, examples)));
+  for (const example of grown) requireSomethingToCheck(example);
+  return { examples: grown, tokens: positions };
 }
 
-function attachOutput(args: {
+/**
+ * An example that runs must say what it should do, or "verified" would mean only "did not crash": a
+ * program needs `expect=`, an output block or `exit=`; a console session, some output, an exit status
+ * `[N]`, a server check (`expect=`, an ```http block). HTTP kinds always check a status.
+ */
+function requireSomethingToCheck(example: Example): void {
+  const { spec } = example;
+  const fail = (message: string, hint: string): never => {
+    throw new ExampleSpecError(message, { file: example.source, line: example.line, example: example.label, hint });
+  };
+  if (spec.run === 'console') {
+    const commands = parseConsoleSession(example.code, { file: example.source, line: example.line });
+    const checks = commands.some((command) => command.showsOutput || command.exitCode !== 0) || example.exchanges !== undefined || spec.expect !== undefined;
+    if (!checks) fail('Nothing to verify: this console session shows no output, no exit status and no request to check', 'Show what a command prints under it, add `expect="TEXT"` (requested from the server the session starts), an ```http block after it, or use run=none.');
+  }
+  if (spec.run === 'script' && spec.expect === undefined && example.expectedOutput === undefined && spec.exitCode === 0) {
+    fail('Nothing to verify: this run=script example has no expect=, no output block and no exit=', 'Add `expect="TEXT"` (stdout must contain it), an ```output block after it, or `exit=N`; or use run=none.');
+  }
+}
+
+/**
+ * Attach a plain block to the example right before it, if it is one of the blocks an example owns:
+ * its expected output (```output, ```text, ```json) or its HTTP exchanges (```http). Returns false
+ * when the block stands on its own. Block tokens of a post are siblings, so "right before" means the
+ * previous token (nothing, not even a paragraph, between them); an ```http block may also follow the
+ * example's output block.
+ */
+function attachToPrevious(args: {
   examples: Example[];
   positions: ExampleTokens[];
   token: Token;
   index: number;
   where: { file: string; line: number };
-}): void {
+  lang: string;
+}): boolean {
+  const { token, index, where, lang } = args;
   const previous = args.examples.at(-1);
   const position = args.positions.at(-1);
-  const adjacent = position !== undefined && isOnlyWhitespaceBetween(position.codeTokenIndex, args.index);
-  if (!previous || !position || !adjacent || previous.spec.run === 'none') {
-    throw new ExampleSpecError('An ```output block must directly follow an example that runs', {
-      ...args.where,
-      hint: 'Put it right after a block with run=http|wsgi|script|fastcgi, or use ```text for plain text.',
+  const owned = position ? Math.max(position.codeTokenIndex, position.outputTokenIndex ?? -1) : -1;
+  const adjacent = position !== undefined && index === owned + 1;
+  const runs = previous !== undefined && previous.spec.run !== 'none';
+  if (lang === HTTP_LANG) {
+    if (!adjacent || !runs || !runKindInfo(previous.spec.run).http) return false;
+    const clash = (['expect', 'status', 'path'] as const).find((key) => key === 'expect' ? previous.spec.expect !== undefined : key === 'status' ? previous.spec.status !== 200 : previous.spec.path !== '/');
+    if (clash || previous.expectedOutput !== undefined) {
+      throw new ExampleSpecError(`Example ${previous.label} has an \`\`\`http block and ${clash ? `\`${clash}=\`` : 'an output block'}: the block's responses are what is checked`, {
+        ...where,
+        hint: 'Write the expected status and body in the ```http block\'s response, and remove the other.',
+      });
+    }
+    previous.exchanges = parseHttpExchanges(token.content, where);
+    previous.exchangesText = token.content;
+    position!.exchangeTokenIndex = index;
+    return true;
+  }
+  if (!OUTPUT_LANGS.has(lang)) return false;
+  const takesOutput = runs && adjacent && position!.outputTokenIndex === undefined && !['console', 'doctest'].includes(previous.spec.run);
+  if (!takesOutput) {
+    if (lang !== OUTPUT_LANG) return false; // a ```text block of its own
+    const already = adjacent && position!.outputTokenIndex !== undefined;
+    throw new ExampleSpecError(already ? `Example ${previous!.label} already has an output block` : 'An ```output block must directly follow an example that runs (a program, not a console session, which holds its own output)', {
+      ...where,
+      hint: already ? 'Keep one.' : 'Put it right after a block with run=http|wsgi|script|fastcgi, or use ```text for plain text.',
     });
   }
-  if (position.outputTokenIndex !== undefined) {
-    throw new ExampleSpecError(`Example ${previous.label} already has an output block`, { ...args.where, hint: 'Keep one.' });
-  }
-  previous.expectedOutput = args.token.content;
-  position.outputTokenIndex = args.index;
+  previous.expectedOutput = token.content;
+  previous.outputLang = lang;
+  position!.outputTokenIndex = index;
+  return true;
 }
 
-// Block tokens of a post are siblings, so an output block "directly follows" when it is the next token.
-function isOnlyWhitespaceBetween(codeIndex: number, outputIndex: number): boolean {
-  return outputIndex === codeIndex + 1;
+/** Each block of a `session=` gets the blocks of that session before it (same post, in order). */
+function growSessions(examples: Example[]): Example[] {
+  const sessions = new Map<string, { code: string; line: number }[]>();
+  return examples.map((example) => {
+    const name = example.spec.session;
+    if (name === undefined) return example;
+    const before = sessions.get(name) ?? [];
+    const first = examples.find((other) => other.spec.session === name)!;
+    if ((first.spec.run === 'console') !== (example.spec.run === 'console')) {
+      throw new ExampleSpecError(`\`session=${name}\` mixes console sessions and programs`, {
+        file: example.source,
+        line: example.line,
+        example: example.label,
+        hint: `A session is one growing program or one terminal; give this block another session name (the session began at line ${first.line}).`,
+      });
+    }
+    sessions.set(name, [...before, { code: example.code, line: example.line }]);
+    return { ...example, preceding: before };
+  });
 }
 
 /**

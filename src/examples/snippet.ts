@@ -27,6 +27,8 @@ export function renderSnippet(example: Example, paths: { relativeRoot: string; r
     label: example.label,
     spec: example.spec,
     sandbox: example.sandbox,
+    ...(example.outputLang === undefined ? {} : { outputLang: example.outputLang }),
+    ...(example.exchanges === undefined ? {} : { exchanges: example.exchanges }),
   };
   const companions = example.companions
     .map((c) => `    { name: ${JSON.stringify(c.name)}, line: ${c.line}, code: ${lines(c.code).replace(/\n/g, '\n  ')} },`)
@@ -41,6 +43,9 @@ await runSnippet(import.meta.url, ${JSON.stringify(paths.relativeRoot)}, {
   expectedOutput: ${example.expectedOutput === undefined ? 'undefined' : lines(example.expectedOutput)},
   companions: [
 ${companions}
+  ],
+  preceding: [
+${example.preceding.map((block) => `    { line: ${block.line}, code: ${lines(block.code).replace(/\n/g, '\n  ')} },`).join('\n')}
   ],
 });
 `;

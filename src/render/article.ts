@@ -26,7 +26,8 @@ export function renderArticleHtml({ md, highlighter, post }: ArticleInput): stri
     ...post.parsed.env,
     proofpress: {
       byToken: new Map(post.exampleTokens.map((position, i) => [position.codeTokenIndex, { example: post.examples[i]!, verification: post.verifications[i]! }])),
-      outputTokens: new Set(post.exampleTokens.flatMap((position) => (position.outputTokenIndex === undefined ? [] : [position.outputTokenIndex]))),
+      // Output and ```http blocks belong to their example: rendered inside its figure, not on their own.
+      outputTokens: new Set(post.exampleTokens.flatMap((position) => [position.outputTokenIndex, position.exchangeTokenIndex].filter((index) => index !== undefined))),
       highlighter,
     },
   };

@@ -5,7 +5,7 @@ import { parseCgiResponse } from './fastcgi/cgi-response.ts';
 import { buildCgiParams, sendFastcgiRequest } from './fastcgi/client.ts';
 import { findNginx, type NginxFront, type NginxInstall, pidFileWritten, startNginx } from './fastcgi/nginx.ts';
 import { installedVersion } from './python-packages.ts';
-import { requestOnce } from './http-request.ts';
+import { plannedRequests, sendRequests } from './exchanges.ts';
 import { describeExit, type ProcessExit, type ProcessReport, withDeadline } from './process.ts';
 import type { Sandbox, SandboxRun } from './sandbox.ts';
 import type { RunContext, Runner, RunRecord, RuntimeInfo } from './types.ts';
@@ -34,7 +34,7 @@ interface RunState {
   fastcgiStderr?: string;
 }
 
-type Outcome = Pick<RunRecord, 'http' | 'error'>;
+type Outcome = Pick<RunRecord, 'http' | 'exchanges' | 'error'>;
 
 /** Launches the example with a FastCGI socket on fd 0 and checks it over HTTP through nginx (or the embedded client). */
 export const fastcgiRunner: Runner = {
@@ -92,7 +92,7 @@ async function exchange(state: RunState, frontEnd: FrontEnd, askedPort: number):
   const outcome = frontEnd.kind === 'nginx' ? await requestThroughNginx(state, frontEnd.install, appPort) : await requestEmbedded(state, appPort);
   // A dead app still gets an answer (nginx's 502, or a reset connection), so say plainly that the
   // example itself stopped. Its exit is noticed a moment after the socket closes, hence the grace.
-  const failed = outcome.error !== undefined || (outcome.http?.status ?? 0) >= 500;
+  const failed = outcome.error !== undefined || (outcome.exchanges ?? []).some((exchange) => exchange.error !== undefined || (exchange.response?.status ?? 0) >= 500);
   const exit = state.appExit ?? (failed ? await withDeadline(app.exited, EXIT_GRACE_MS) : undefined);
   if (exit && exit !== 'timeout') return { ...outcome, error: `${sandbox.fileName} exited (${describeExit(exit)}) instead of serving the request\n${tailLines(app.log())}` };
   return outcome;
@@ -120,17 +120,14 @@ async function requestThroughNginx(state: RunState, install: NginxInstall, appPo
   });
   if ('error' in started) return started;
   state.nginx = started.front;
-  try {
-    const http = await requestOnce({
-      connect: () => app.connect({ event: 'listening', port: started.front.port }),
-      path: state.example.spec.path,
-      host: `${PUBLIC_HOST}:${PUBLIC_PORT}`,
-      timeoutMs: remaining(state.deadline),
-    });
-    return { http };
-  } catch (error) {
-    return { error: `HTTP request to nginx failed: ${(error as Error).message}` };
-  }
+  // nginx is the server the reader visits, at the address the article gives (localhost:8000).
+  const nginxReport = { event: 'listening', port: started.front.port, asked_port: PUBLIC_PORT };
+  const exchanges = await sendRequests({ run: app, servers: [nginxReport], requests: plannedRequests(state.example), timeoutMs: remaining(state.deadline) });
+  return withFirstResponse(exchanges);
+}
+
+function withFirstResponse(exchanges: NonNullable<RunRecord['exchanges']>): Outcome {
+  return { exchanges, ...(exchanges[0]?.response ? { http: exchanges[0].response } : {}) };
 }
 
 async function requestEmbedded(state: RunState, appPort: number): Promise<Outcome> {

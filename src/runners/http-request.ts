@@ -12,12 +12,29 @@ export interface HttpRequestOptions {
   /** Host header: the address the article tells the reader to visit (e.g. `localhost:8000`). */
   host: string;
   timeoutMs: number;
+  /** @default 'GET' */
+  method?: string;
+  /** Headers as the post writes them (a Host among them replaces `host`). */
+  headers?: [string, string][];
+  /** Sent as UTF-8 with its Content-Length. */
+  body?: string;
 }
 
-/** GET `path` over the connection `connect` opens; rejects on connection errors and on timeout. */
+/** Send one request (GET `path` by default) over the connection `connect` opens; rejects on connection errors and on timeout. */
 export function requestOnce(options: HttpRequestOptions): Promise<HttpCapture> {
+  const written = options.headers ?? [];
+  const has = (name: string) => written.some(([key]) => key.toLowerCase() === name.toLowerCase());
+  const body = options.body ? Buffer.from(options.body, 'utf8') : undefined;
+  // As a flat list, so the post's headers go out with its spelling and order; ours only where it wrote none.
+  const headers = [
+    ...(has('host') ? [] : ['Host', options.host]),
+    ...(has('user-agent') ? [] : ['User-Agent', 'proofpress']),
+    ...(has('connection') ? [] : ['Connection', 'close']),
+    ...written.flat(),
+    ...(body && !has('content-length') ? ['Content-Length', String(body.length)] : []),
+  ];
   return new Promise((resolve, reject) => {
-    const request = http.get(
+    const request = http.request(
       {
         // A connection made by hand gets no timeout from `timeout` below: set it on the socket itself.
         createConnection: ((_options: unknown, done: (error: Error | null, socket?: net.Socket) => void) => {
@@ -31,7 +48,8 @@ export function requestOnce(options: HttpRequestOptions): Promise<HttpCapture> {
           return undefined;
         }) as unknown as http.RequestOptions['createConnection'],
         path: options.path,
-        headers: { Host: options.host, 'User-Agent': 'proofpress', Connection: 'close' },
+        method: options.method ?? 'GET',
+        headers,
         timeout: options.timeoutMs,
 
       },
@@ -59,5 +77,6 @@ export function requestOnce(options: HttpRequestOptions): Promise<HttpCapture> {
     );
     request.on('timeout', () => request.destroy(new Error(`no HTTP response within ${options.timeoutMs} ms`)));
     request.on('error', reject);
+    request.end(body);
   });
 }

@@ -29,6 +29,8 @@ export interface ProcessHandle {
   waitForReport(event: string, match?: (report: ProcessReport) => boolean): Promise<ProcessReport | undefined>;
   /** Every report of `event` so far. */
   reports(event: string): ProcessReport[];
+  /** What a command started with output capture printed so far (its `output` reports; capped), and whether its output has ended. */
+  captured(id: string): { text: string; ended: boolean };
   /** Write a line to the process's standard input (only with `stdin: 'pipe'`). */
   writeLine(line: string): void;
   /** True once the process printed more than its output limit (see `limitOutput`) and was killed for it. */
@@ -114,7 +116,25 @@ export function startProcess(options: StartOptions): ProcessHandle {
     log = cap(log + chunk.toString('utf8'));
   });
   child.stdin?.on('error', () => {});
-  const reports = collectReports(child.stdio[REPORT_FD] as Readable | undefined);
+  // Output of captured commands (console sessions) arrives as reports: it is output like any other,
+  // so it counts towards the output limit and the log, and is kept per command rather than as reports.
+  const capturedOutput = new Map<string, { text: string; ended: boolean }>();
+  const intercept = (report: ProcessReport): boolean => {
+    if (report.event !== 'output' && report.event !== 'output-end') return false;
+    const id = String(report.id);
+    const entry = capturedOutput.get(id) ?? { text: '', ended: false };
+    capturedOutput.set(id, entry);
+    if (report.event === 'output-end') {
+      entry.ended = true;
+      return false; // also delivered, so that waitForReport('output-end') works
+    }
+    const text = typeof report.data === 'string' ? report.data : '';
+    count(Buffer.from(text));
+    entry.text = cap(entry.text + text);
+    log = cap(log + text);
+    return true;
+  };
+  const reports = collectReports(child.stdio[REPORT_FD] as Readable | undefined, intercept);
   // The process's own exit, not execa's promise: that one also waits for stdout and stderr to close,
   // which a child the example left running (holding them open) would delay until it is killed.
   const exited = new Promise<ProcessExit>((resolve) => {
@@ -129,6 +149,7 @@ export function startProcess(options: StartOptions): ProcessHandle {
     stdout: () => out,
     waitForReport: (event, match = () => true) => Promise.race([reports.waitFor(event, match), exited.then(() => reports.find(event, match))]),
     reports: (event) => reports.all(event),
+    captured: (id) => ({ ...(capturedOutput.get(id) ?? { text: '', ended: false }) }),
     writeLine: (line) => void child.stdin?.write(`${line}\n`),
     outputExceeded: () => exceeded,
     limitOutput: (bytes) => void (maxOutputBytes = bytes),
@@ -151,13 +172,13 @@ const MAX_REPORT_LINE_BYTES = 64 * 1024;
 const MAX_KEPT_REPORTS = 10_000;
 const NEWLINE = 0x0a;
 
-function collectReports(stream: Readable | undefined) {
+function collectReports(stream: Readable | undefined, intercept: (report: ProcessReport) => boolean) {
   type Match = (report: ProcessReport) => boolean;
   const seen: ProcessReport[] = [];
   let waiters: { event: string; match: Match; resolve: (report: ProcessReport) => void }[] = [];
   const deliver = (line: string) => {
     const report = parseReport(line);
-    if (!report) return;
+    if (!report || intercept(report)) return;
     if (seen.length < MAX_KEPT_REPORTS) seen.push(report);
     // Those waiting get the report even past the cap: it costs no memory.
     const matched = waiters.filter((w) => w.event === report.event && w.match(report));

@@ -1,6 +1,8 @@
 // Maps a run kind to its runner, and runs one example in a fresh sandbox.
 import type { RunKind } from '../examples/catalogue.ts';
 import type { Example } from '../examples/extract.ts';
+import { consoleRunner } from './console.ts';
+import { doctestRunner } from './doctest.ts';
 import { fastcgiRunner } from './fastcgi.ts';
 import { httpRunner } from './http.ts';
 import { languageRunner } from './languages.ts';
@@ -15,6 +17,8 @@ const RUNNERS: Readonly<Record<Exclude<RunKind, 'none'>, Runner>> = {
   wsgi: wsgiRunner,
   fastcgi: fastcgiRunner,
   script: scriptRunner,
+  console: consoleRunner,
+  doctest: doctestRunner,
 };
 
 /** Run one example in its own sandbox; the sandbox is removed afterwards whatever happened. */
@@ -26,12 +30,17 @@ export function runExample(example: Example, ctx: RunContext): Promise<RunRecord
 async function runInSandbox(example: Example, ctx: RunContext): Promise<RunRecord> {
   if (example.spec.run === 'none') throw new Error(`${example.label} does not run`);
   const runner: Runner = RUNNERS[example.spec.run];
-  const sandbox = await createSandbox(example, ctx.sandbox, example.spec.file ?? languageRunner(example).defaultFile);
+  const sandbox = await createSandbox(example, ctx.sandbox, runsOwnFile(example) ? (example.spec.file ?? languageRunner(example).defaultFile) : undefined);
   try {
     return await runner.run(example, sandbox, ctx);
   } finally {
     await sandbox.dispose();
   }
+}
+
+/** Whether the example's code is a file of its folder (a program), not commands or a session typed in. */
+function runsOwnFile(example: Example): boolean {
+  return example.spec.run !== 'console' && example.spec.run !== 'doctest';
 }
 
 /** Whether this build can run examples of `kind`. */

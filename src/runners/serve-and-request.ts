@@ -1,10 +1,10 @@
 // The shared shape of every HTTP-checked run: start a server in the sandbox, wait until it listens, request, kill.
 import type { Example } from '../examples/extract.ts';
-import { requestOnce } from './http-request.ts';
+import { askedPort, plannedRequests, sendRequests } from './exchanges.ts';
 import { tailLines } from '../util/text.ts';
 import { delay, describeExit, withDeadline } from './process.ts';
 import type { Sandbox, SandboxRun } from './sandbox.ts';
-import type { HttpCapture, RunContext, RunRecord, RuntimeInfo } from './types.ts';
+import type { ExchangeRecord, RunContext, RunRecord, RuntimeInfo } from './types.ts';
 
 export interface ServeOptions {
   example: Example;
@@ -26,8 +26,9 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
   const startedAt = new Date(started).toISOString();
   const timeoutMs = example.spec.timeoutMs ?? ctx.timeoutMs;
   const server = sandbox.start(options.argv);
-  const finish = (fields: { http?: HttpCapture; error?: string }): RunRecord => ({
+  const finish = (fields: { exchanges?: ExchangeRecord[]; error?: string }): RunRecord => ({
     ...fields,
+    ...(fields.exchanges?.[0]?.response ? { http: fields.exchanges[0].response } : {}),
     serverLog: server.log(),
     startedAt,
     durationMs: Date.now() - started,
@@ -42,7 +43,9 @@ export async function serveAndRequest(options: ServeOptions): Promise<RunRecord>
     }
     if ('error' in outcome) return finish({ error: outcome.error });
     await waitForLogGrowth(server, outcome.logLengthBeforeRequest);
-    return finish({ http: outcome.http });
+    const failedExchange = outcome.exchanges.find((exchange) => exchange.error !== undefined);
+    const breach = failedExchange ? server.breach() : undefined;
+    return finish({ exchanges: outcome.exchanges, ...(breach ? { error: breach } : {}) });
   } finally {
     await server.kill();
   }
@@ -53,26 +56,16 @@ async function exchange(
   example: Example,
   timeoutMs: number,
   phase: { listenedOn?: number },
-): Promise<{ http: HttpCapture; logLengthBeforeRequest: number } | { error: string }> {
+): Promise<{ exchanges: ExchangeRecord[]; logLengthBeforeRequest: number } | { error: string }> {
   const listening = await Promise.race([server.waitForReport('listening'), server.exited.then(() => undefined)]);
   if (!listening) {
     const exit = await server.exited;
     return { error: server.breach(exit) ?? `the server exited (${describeExit(exit)}) before it listened on a port\n${tailLines(server.log())}` };
   }
-  const askedPort = Number(listening.asked_port) || 80;
-  phase.listenedOn = askedPort;
+  phase.listenedOn = askedPort(listening);
   const logLengthBeforeRequest = server.log().length;
-  try {
-    const http = await requestOnce({
-      connect: () => server.connect(listening),
-      path: example.spec.path,
-      host: `localhost:${askedPort}`,
-      timeoutMs,
-    });
-    return { http, logLengthBeforeRequest };
-  } catch (error) {
-    return { error: server.breach() ?? `HTTP request to port ${askedPort} failed: ${(error as Error).message}` };
-  }
+  const exchanges = await sendRequests({ run: server, servers: [listening], requests: plannedRequests(example), timeoutMs });
+  return { exchanges, logLengthBeforeRequest };
 }
 
 async function waitForLogGrowth(server: SandboxRun, lengthBeforeRequest: number): Promise<void> {

@@ -27,11 +27,43 @@ export interface HttpCapture {
   body: string;
 }
 
+/** One request proofpress made, and what came back. */
+export interface ExchangeRecord {
+  /** File line of the request in the post (its ```http block), or of the example for its default request. */
+  line: number;
+  request: { method: string; path: string; port: number };
+  response?: HttpCapture;
+  /** Set when no response came (nothing listening on that port, connection refused, timeout). */
+  error?: string;
+}
+
+/** One command of a console session, as it ran. */
+export interface CommandRecord {
+  /** File line of its `$ ` line. */
+  line: number;
+  command: string;
+  /** Its stdout and stderr, merged as a terminal shows them (for a server: what it printed before the session moved on). */
+  output: string;
+  exitCode?: number;
+  signal?: string;
+  /** Set when it was still running and listening: a server left up for what follows. */
+  server?: { port: number };
+  /** A command of an earlier block of the same session, run again to reach this block's state. */
+  replayed: boolean;
+  /** Set when it neither exited nor listened in time. */
+  error?: string;
+}
+
 /** What happened when an example ran; plain data, checked later by verify/. */
 export interface RunRecord {
   /** Set when the run could not produce a result (server exited, timeout, no answer). */
   error?: string;
+  /** The first response (the one of the default request, or of the first exchange). */
   http?: HttpCapture;
+  /** Every request made, in order (the ```http block's exchanges, or the default `GET path`). */
+  exchanges?: ExchangeRecord[];
+  /** A console session's commands, in order. */
+  commands?: CommandRecord[];
   /** For run=script: standard output and the exit code. */
   stdout?: string;
   exitCode?: number;

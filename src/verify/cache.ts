@@ -57,6 +57,9 @@ export function cacheKey(example: Example, runtimeFingerprint: string, allowance
     spec: example.spec,
     companions: example.companions.map(({ name, code }) => ({ name, code })),
     expectedOutput: example.expectedOutput ?? null,
+    outputLang: example.outputLang ?? null,
+    exchanges: example.exchanges ?? null,
+    preceding: example.preceding.map(({ code }) => code),
     allowance,
     runtimeFingerprint,
   });

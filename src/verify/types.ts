@@ -14,6 +14,8 @@ export interface Verification {
   reason?: string;
   /** Every check that failed, in words. */
   failures: string[];
+  /** Each check that was made, in words (`GET / → 200`, `exit status 0`); shown on the page. */
+  checked?: string[];
   /** Expected vs actual, as a line diff (`-` expected, `+` actual). */
   diff?: string;
   /** What the run captured; absent for skipped examples. */

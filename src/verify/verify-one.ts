@@ -28,6 +28,7 @@ export async function verifyExample(example: Example, ctx: RunContext | undefine
     reason: verdict.failures[0],
     failures: verdict.failures,
     diff: verdict.diff,
+    checked: verdict.checked,
     record,
     cached: false,
   };

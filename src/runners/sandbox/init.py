@@ -55,10 +55,17 @@ def copy_files(source, target):
         os.chmod(os.path.join(target, name), os.stat(os.path.join(source, name)).st_mode & 0o777)
 
 
-def start(argv, cwd):
-    """Fork and exec `argv` with the example's limits; returns the child's pid."""
+def start(argv, cwd, capture=None):
+    """Fork and exec `argv` with the example's limits; returns the child's pid. With `capture` (an id),
+    its stdout and stderr go to a pipe of their own, relayed as `output` reports under that id (a
+    console session's commands: each command's output apart, not mixed with a server's)."""
+    if capture is not None:
+        output_read, output_write = os.pipe()
     pid = os.fork()
     if pid != 0:
+        if capture is not None:
+            os.close(output_write)
+            threading.Thread(target=relay_output, args=(output_read, capture), daemon=True).start()
         return pid
     try:
         import resource
@@ -83,6 +90,9 @@ def start(argv, cwd):
             os.dup2(REPORT_PIPE, 3)  # the port shim's own pipe: the supervisor forwards only its port reports
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
+        if capture is not None:
+            os.dup2(output_write, 1)
+            os.dup2(output_write, 2)
         # The report pipe is the supervisor's alone in namespaces; the process layer's port shim needs it.
         close_descriptors(3 if NAMESPACED else 4)
         os.chdir(cwd)
@@ -92,11 +102,38 @@ def start(argv, cwd):
     os._exit(127)
 
 
+REPORT_LOCK = threading.Lock()
+
+
 def report(message):
-    try:
-        os.write(REPORT_FD, (json.dumps(message) + "\n").encode())
-    except OSError:
-        pass
+    # Several threads report (output relays, the port shim's forwarder): one line at a time, whole.
+    data = (json.dumps(message) + "\n").encode()
+    with REPORT_LOCK:
+        try:
+            while data:
+                data = data[os.write(REPORT_FD, data):]
+        except OSError:
+            pass
+
+
+def relay_output(pipe, capture):
+    """Relay a captured command's output as `output` reports of at most 4 KiB (so a report line stays
+    small however the text is escaped), then `output-end` once every process holding the pipe closed it."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    while True:
+        try:
+            data = os.read(pipe, 4096)
+        except OSError:
+            data = b""
+        text = decoder.decode(data, final=not data)
+        if text:
+            report({"event": "output", "id": capture, "data": text})
+        if not data:
+            break
+    os.close(pipe)
+    report({"event": "output-end", "id": capture})
 
 
 def exit_status(status):
@@ -369,7 +406,8 @@ while True:
     while requests:
         request = requests.pop(0)
         if "spawn" in request:
-            pid = start(request["spawn"]["argv"], request["spawn"].get("cwd") or WORKDIR)
+            spawn = request["spawn"]
+            pid = start(spawn["argv"], spawn.get("cwd") or WORKDIR, spawn["id"] if spawn.get("capture") else None)
             children[pid] = request["spawn"]["id"]
             report({"event": "spawned", "id": request["spawn"]["id"], "pid": pid})
         for pid, name in list(children.items()):

@@ -37,8 +37,8 @@ export interface SandboxRun {
   exited: Promise<ProcessExit>;
   /** The main command's pid as the sandbox sees it (port reports name the pids holding each port). */
   pid: Promise<number | undefined>;
-  /** Start another command in the same sandbox (same network). */
-  spawn(name: string, argv: string[], cwd?: string): SpawnedProcess;
+  /** Start another command in the same sandbox (same network); with `capture`, its output is kept apart (`SpawnedProcess.output`). */
+  spawn(name: string, argv: string[], options?: { cwd?: string; capture?: boolean }): SpawnedProcess;
   /** A connection to a port the sandbox reported listening (resolves once the bridge has connected it). */
   connect(listening: ProcessReport): Promise<net.Socket>;
   /** `stopped: exceeded …` when a resource limit ended the run. */
@@ -53,6 +53,10 @@ export interface SpawnedProcess {
   pid: Promise<number | undefined>;
   /** SIGKILL it alone (the sandbox goes on). */
   kill(): void;
+  /** With `capture`: what it (and what it started) printed so far, stdout and stderr merged. */
+  output(): string;
+  /** With `capture`: settles when every process holding its output has closed it (or the sandbox ended). */
+  outputEnded: Promise<void>;
 }
 
 const BRIDGE_GREETING = 'proofpress-bridge';
@@ -109,11 +113,17 @@ export function runSupervised(supervisor: Supervisor, argv: string[], limits: Re
     },
     exited: exitOf('main').then(async (exit) => (await outputSettled(sandbox), exit)),
     pid: sandbox.waitForReport('started').then((report) => (report ? Number(report.pid) : undefined)),
-    spawn: (name, argv, cwd) => {
+    spawn: (name, argv, options = {}) => {
       const id = `${name}-${++spawned}`;
-      sandbox.writeLine(JSON.stringify({ spawn: { id, argv, cwd: cwd ?? layout.work } }));
+      sandbox.writeLine(JSON.stringify({ spawn: { id, argv, cwd: options.cwd ?? layout.work, capture: options.capture === true } }));
       const pid = sandbox.waitForReport('spawned', (report) => report.id === id).then((report) => (report ? Number(report.pid) : undefined));
-      return { exited: exitOf(id), pid, kill: () => sandbox.writeLine(JSON.stringify({ kill: { id } })) };
+      return {
+        exited: exitOf(id),
+        pid,
+        kill: () => sandbox.writeLine(JSON.stringify({ kill: { id } })),
+        output: () => sandbox.captured(id).text,
+        outputEnded: sandbox.waitForReport('output-end', (report) => report.id === id).then(() => undefined),
+      };
     },
     connect: (listening) => {
       const port = Number(listening.port);

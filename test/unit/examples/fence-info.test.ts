@@ -17,6 +17,10 @@ const DEFAULTS: ExampleSpec = {
   with: [],
   timeoutMs: undefined,
   support: false,
+  session: undefined,
+  exitCode: 0,
+  display: { highlight: [] },
+  warnings: [],
   annotated: false,
 };
 

@@ -22,6 +22,7 @@ function example(overrides: Partial<Example> & { info?: string } = {}): Example 
     code: 'print("hi")\n',
     spec: parseFenceInfo(info, { file: 'content/test-post.md', line: 7 }),
     companions: [],
+    preceding: [],
     label: 'hello.py (run=script)',
     sandbox: defaultSandbox(),
     ...rest,

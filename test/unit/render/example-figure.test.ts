@@ -18,7 +18,7 @@ const SIMPLETEST = "from wsgiref.simple_server import make_server, demo_app\n\nh
 
 function example(info: string, code: string, extra: Partial<Example> = {}): Example {
   const spec = parseFenceInfo(info, { file: 'content/post.md', line: 10 });
-  return { id: 'post/01-x', index: 1, source: 'content/post.md', slug: 'post', line: 10, code, spec, companions: [], label: spec.file ?? 'block', sandbox: defaultSandbox(), ...extra };
+  return { id: 'post/01-x', index: 1, source: 'content/post.md', slug: 'post', line: 10, code, spec, companions: [], preceding: [], label: spec.file ?? 'block', sandbox: defaultSandbox(), ...extra };
 }
 
 function record(overrides: Partial<RunRecord> = {}): RunRecord {

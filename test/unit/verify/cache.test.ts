@@ -30,6 +30,7 @@ function example(overrides: Partial<Example> = {}): Example {
     spec: parseFenceInfo(INFO, { file: 'content/post.md', line: 10 }),
     expectedOutput: 'Hello\n',
     companions: [{ name: 'server.py', code: 'app = None\n', line: 3 }],
+    preceding: [],
     label: 'client.py (run=http)',
     sandbox: defaultSandbox(),
     ...overrides,

@@ -17,6 +17,7 @@ function example(info: string, expectedOutput?: string): Example {
     spec: parseFenceInfo(info, { file: 'content/post.md', line: 3 }),
     expectedOutput,
     companions: [],
+    preceding: [],
     label: 'x.py',
     sandbox: defaultSandbox(),
   };
@@ -34,7 +35,7 @@ function script(stdout: string, exitCode = 0): RunRecord {
 
 describe('verify/expect', () => {
   describe('checkRun', () => {
-    test.each<[string, Example, RunRecord, Verdict]>([
+    test.each<[string, Example, RunRecord, Omit<Verdict, 'checked'>]>([
       // HTTP: status and expect=
       ['passes an HTTP run with the status and text', example('python run=http expect="Hello world!"'), http(200, 'Hello world!\nA=1\n'), { ok: true, failures: [], diff: undefined }],
       ['passes a declared non-200 status', example('python run=http status=404'), http(404, 'gone'), { ok: true, failures: [], diff: undefined }],
@@ -87,14 +88,22 @@ describe('verify/expect', () => {
         { ok: false, failures: ['the server exited before answering (exit code 1)'] },
       ],
     ])('%s', (_name, subject, record, verdict) => {
-      expect(checkRun(subject, record)).toEqual(verdict);
+      const { checked: _checked, ...result } = checkRun(subject, record);
+      expect(result).toEqual(verdict);
     });
 
-    test('shows a difference when the output differs only in its final newline', () => {
-      const verdict = checkRun(example('python run=script', 'hello\n'), script('hello'));
-      expect(verdict.ok).toBe(false);
-      // A failure whose diff shows only common lines leaves the reader nothing to fix.
-      expect(verdict.diff?.split('\n').some((line) => !line.startsWith('  '))).toBe(true);
+    test('a missing final newline is no difference: a fenced block always ends in one, a body often does not', () => {
+      expect(checkRun(example('python run=script', 'hello\n'), script('hello')).ok).toBe(true);
+      expect(checkRun(example('python run=http', 'Hello World\n'), http(200, 'Hello World')).ok).toBe(true);
+    });
+
+    test('says what it checked', () => {
+      expect(checkRun(example('python run=http expect="Hello"', 'Hello\n'), http(200, 'Hello\n')).checked).toEqual([
+        'GET / → 200',
+        'HTTP body contains "Hello"',
+        'HTTP body matches the output shown',
+      ]);
+      expect(checkRun(example('python run=script exit=3'), script('', 3)).checked).toEqual(['exit status 3']);
     });
   });
 
