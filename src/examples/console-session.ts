@@ -15,6 +15,8 @@ export interface SessionCommand {
   showsOutput: boolean;
   /** The exit status it must end with: a last output line `[N]`, else 0. */
   exitCode: number;
+  /** Whether the post writes the exit status (`[N]`, even `[0]`). */
+  showsExit: boolean;
 }
 
 const PROMPT = '$ ';
@@ -29,7 +31,7 @@ export function parseConsoleSession(text: string, where: SpecLocation): SessionC
   lines.forEach((line, index) => {
     const current = commands.at(-1);
     if (line.startsWith(PROMPT) || line === '$') {
-      commands.push({ line: where.line + 1 + index, command: line.slice(PROMPT.length), expected: '', showsOutput: false, exitCode: 0, output: [] });
+      commands.push({ line: where.line + 1 + index, command: line.slice(PROMPT.length), expected: '', showsOutput: false, exitCode: 0, showsExit: false, output: [] });
       continuing = line.endsWith('\\');
       return;
     }
@@ -57,6 +59,6 @@ export function parseConsoleSession(text: string, where: SpecLocation): SessionC
     if (exit) output.pop();
     const exitCode = exit ? Number(exit[1]) : 0;
     if (exitCode > 255) throw new ExampleSpecError(`\`[${exit![1]}]\` is not an exit status`, { ...where, line: command.line, hint: 'Exit statuses run from 0 to 255.' });
-    return { ...command, exitCode, showsOutput: output.length > 0, expected: output.map((line) => `${line}\n`).join('') };
+    return { ...command, exitCode, showsExit: exit !== null, showsOutput: output.length > 0, expected: output.map((line) => `${line}\n`).join('') };
   });
 }

@@ -108,11 +108,11 @@ function requireSomethingToCheck(example: Example): void {
   };
   if (spec.run === 'console') {
     const commands = parseConsoleSession(example.code, { file: example.source, line: example.line });
-    const checks = commands.some((command) => command.showsOutput || command.exitCode !== 0) || example.exchanges !== undefined || spec.expect !== undefined;
+    const checks = commands.some((command) => command.showsOutput || command.showsExit) || example.exchanges !== undefined || spec.expect !== undefined;
     if (!checks) fail('Nothing to verify: this console session shows no output, no exit status and no request to check', 'Show what a command prints under it, add `expect="TEXT"` (requested from the server the session starts), an ```http block after it, or use run=none.');
   }
-  if (spec.run === 'script' && spec.expect === undefined && example.expectedOutput === undefined && spec.exitCode === 0) {
-    fail('Nothing to verify: this run=script example has no expect=, no output block and no exit=', 'Add `expect="TEXT"` (stdout must contain it), an ```output block after it, or `exit=N`; or use run=none.');
+  if (spec.run === 'script' && spec.expect === undefined && example.expectedOutput === undefined && spec.exitCode === undefined) {
+    fail('Nothing to verify: this run=script example has no expect=, no output block and no exit=', 'Add `expect="TEXT"` (stdout must contain it), an ```output block after it, or `exit=N` (`exit=0` when exiting without an error is all it must do); or use run=none.');
   }
 }
 
@@ -143,6 +143,7 @@ function attachToPrevious(args: {
     if (clash || previous.expectedOutput !== undefined) {
       throw new ExampleSpecError(`Example ${previous.label} has an \`\`\`http block and ${clash ? `\`${clash}=\`` : 'an output block'}: the block's responses are what is checked`, {
         ...where,
+        example: previous.label,
         hint: 'Write the expected status and body in the ```http block\'s response, and remove the other.',
       });
     }
@@ -184,7 +185,10 @@ function growSessions(examples: Example[]): Example[] {
       });
     }
     sessions.set(name, [...before, { code: example.code, line: example.line }]);
-    return { ...example, preceding: before };
+    // A later block of a program session is the same file, grown: it keeps the name the session gave it.
+    const file = example.spec.file ?? (example.spec.run === 'console' ? undefined : first.spec.file);
+    if (file === example.spec.file) return { ...example, preceding: before };
+    return { ...example, preceding: before, spec: { ...example.spec, file }, label: `${file} (run=${example.spec.run})` };
   });
 }
 

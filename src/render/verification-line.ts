@@ -42,7 +42,14 @@ export function renderVerificationLine(verification: Verification): SafeHtml {
     return html`<p class="verification">Not run: ${verification.reason ?? 'shown only'}.</p>\n`;
   }
   const cached = verification.cached ? ' (cached: same code, spec and runtime)' : '';
-  return html`<p class="verification"><strong>${statusWords(verification)}</strong>: ran with ${describeRuntime(record.runtime).join(' · ')} on <time datetime="${record.startedAt}">${formatRunTime(record.startedAt)}</time>${cached} in ${record.durationMs} ms.</p>\n`;
+  return html`<p class="verification"><strong>${statusWords(verification)}</strong>: ran with ${describeRuntime(record.runtime).join(' · ')} on <time datetime="${record.startedAt}">${formatRunTime(record.startedAt)}</time>${cached} in ${record.durationMs} ms.</p>\n${renderChecks(verification)}`;
+}
+
+// What "verified" covered: each check made, so a reader can tell a status check from a full comparison.
+function renderChecks(verification: Verification): SafeHtml | string {
+  const checked = verification.checked ?? [];
+  if (checked.length === 0) return '';
+  return html`<p class="checks">Checked: ${checked.map((check, i) => html`${i ? '; ' : ''}<code>${check}</code>`)}.</p>\n`;
 }
 
 function statusWords(verification: Verification): string {

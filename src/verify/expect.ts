@@ -59,7 +59,7 @@ function checkDefaultRequest(example: Example, exchange: ExchangeRecord, checks:
 }
 
 function checkProgram(example: Example, record: RunRecord, checks: Checks): void {
-  const wanted = example.spec.exitCode;
+  const wanted = example.spec.exitCode ?? 0;
   checks.check(`exit status ${wanted}`, record.exitCode === wanted, `expected exit code ${wanted}, got ${record.exitCode}`);
   if (example.spec.run === 'doctest') {
     checkDoctest(record.stdout ?? '', checks);

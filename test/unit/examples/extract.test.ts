@@ -39,7 +39,7 @@ describe('examples/extract', () => {
     test('makes every fenced and indented block an example, with its code verbatim', () => {
       const body = [
         '',
-        '```python file=hello.py run=script',
+        '```python file=hello.py run=script exit=0',
         'print("hello")   ',
         '\tindented = "tab"',
         '```',
@@ -72,16 +72,16 @@ describe('examples/extract', () => {
     });
 
     test('gives each example the file line of its opening fence after the front matter', () => {
-      const body = '\nIntro.\n\n```python file=a.py run=script\nprint(1)\n```\n\nMore.\n\n    indented\n';
+      const body = '\nIntro.\n\n```python file=a.py run=script exit=0\nprint(1)\n```\n\nMore.\n\n    indented\n';
       const text = FRONT + body;
       const { examples } = extract(body, text);
-      expect(examples.map((example) => example.line)).toEqual([lineOf(text, '```python file=a.py run=script'), lineOf(text, '    indented')]);
+      expect(examples.map((example) => example.line)).toEqual([lineOf(text, '```python file=a.py run=script exit=0'), lineOf(text, '    indented')]);
     });
 
     test('gives the same file lines with CRLF line endings', () => {
-      const text = `${FRONT}\nIntro.\n\n\`\`\`python file=a.py run=script\nprint(1)\n\`\`\`\n`;
+      const text = `${FRONT}\nIntro.\n\n\`\`\`python file=a.py run=script exit=0\nprint(1)\n\`\`\`\n`;
       const crlf = extract('', text.replace(/\n/g, '\r\n')).examples;
-      expect(crlf.map((example) => [example.line, example.code])).toEqual([[lineOf(text, '```python file=a.py run=script'), 'print(1)\n']]);
+      expect(crlf.map((example) => [example.line, example.code])).toEqual([[lineOf(text, '```python file=a.py run=script exit=0'), 'print(1)\n']]);
     });
 
     test('records the token index of each example', () => {
@@ -99,7 +99,7 @@ describe('examples/extract', () => {
 
   describe('```output blocks', () => {
     test('attach to the runnable example before them and are not examples themselves', () => {
-      const body = '\n```python file=hello.py run=script\nprint("a")\nprint("  b ")\n```\n```output\na\n  b \n\n```\n\n```python file=next.py run=script\nprint(1)\n```\n';
+      const body = '\n```python file=hello.py run=script exit=0\nprint("a")\nprint("  b ")\n```\n```output\na\n  b \n\n```\n\n```python file=next.py run=script exit=0\nprint(1)\n```\n';
       const { parsed, examples, tokens } = extract(body);
       expect(examples.map((example) => example.id)).toEqual(['test-post/01-hello-py', 'test-post/02-next-py']);
       expect(examples[0]!.expectedOutput).toBe('a\n  b \n\n');
@@ -123,8 +123,8 @@ describe('examples/extract', () => {
       // [case, body]
       ['at the start of a post', '\n```output\nx\n```\n'],
       ['after a block that is only shown', '\n```python\nx\n```\n\n```output\nx\n```\n'],
-      ['after prose that follows the example', '\n```python run=script\nx\n```\n\nIt prints:\n\n```output\nx\n```\n'],
-      ['as a second output block', '\n```python run=script\nx\n```\n\n```output\nx\n```\n\n```output\ny\n```\n'],
+      ['after prose that follows the example', '\n```python run=script exit=0\nx\n```\n\nIt prints:\n\n```output\nx\n```\n'],
+      ['as a second output block', '\n```python run=script exit=0\nx\n```\n\n```output\nx\n```\n\n```output\ny\n```\n'],
     ])('are rejected %s, at the output block', (_case, body) => {
       const error = extractError(body);
       const text = FRONT + body;
@@ -137,27 +137,27 @@ describe('examples/extract', () => {
     // Three blocks share a name (as the seed's three simpletest.py do); a support file comes last.
     const body = [
       '',
-      '```python file=early.py run=script with=simpletest.py',
+      '```python file=early.py run=script exit=0 with=simpletest.py',
       'import simpletest',
       '```',
       '',
-      '```python file=simpletest.py run=script',
+      '```python file=simpletest.py run=script exit=0',
       'VERSION = 1',
       '```',
       '',
-      '```python file=after-one.py run=script with=simpletest.py',
+      '```python file=after-one.py run=script exit=0 with=simpletest.py',
       'import simpletest',
       '```',
       '',
-      '```python file=simpletest.py run=script',
+      '```python file=simpletest.py run=script exit=0',
       'VERSION = 2',
       '```',
       '',
-      '```python file=simpletest.py run=script',
+      '```python file=simpletest.py run=script exit=0',
       'VERSION = 3',
       '```',
       '',
-      '```python file=client.py run=script with=simpletest.py,helper.py',
+      '```python file=client.py run=script exit=0 with=simpletest.py,helper.py',
       'import simpletest, helper',
       '```',
       '',
@@ -184,11 +184,11 @@ describe('examples/extract', () => {
     });
 
     test('reject a name no block has, at the example that asks for it', () => {
-      const broken = '\n```python file=a.py run=script\nx\n```\n\n```python file=b.py run=script with=a.py,c.py\ny\n```\n';
+      const broken = '\n```python file=a.py run=script exit=0\nx\n```\n\n```python file=b.py run=script exit=0 with=a.py,c.py\ny\n```\n';
       const error = extractError(broken);
       expect(error.message).toBe('`with=c.py`: no block of this post has file=c.py');
       expect(error.example).toBe('b.py (run=script)');
-      expect(error.location).toBe(`content/test-post.md:${lineOf(FRONT + broken, '```python file=b.py run=script with=a.py,c.py')}`);
+      expect(error.location).toBe(`content/test-post.md:${lineOf(FRONT + broken, '```python file=b.py run=script exit=0 with=a.py,c.py')}`);
     });
   });
 
@@ -201,7 +201,7 @@ describe('examples/extract', () => {
     };
 
     test('yields nine examples with the run kinds in order', () => {
-      expect(article().map((example) => example.spec.run)).toEqual(['none', 'http', 'none', 'http', 'http', 'none', 'none', 'fastcgi', 'wsgi']);
+      expect(article().map((example) => example.spec.run)).toEqual(['none', 'http', 'console', 'http', 'http', 'none', 'none', 'fastcgi', 'wsgi']);
     });
 
     test('locates each example at its opening fence', () => {
