@@ -2,6 +2,7 @@
 import type { ResolvedConfig } from './config/resolve.ts';
 import { loadPosts } from './content/load-posts.ts';
 import { extractExamples } from './examples/extract.ts';
+import { specWarnings } from './examples/foreign-attributes.ts';
 import { snippetsFolder } from './examples/snippet.ts';
 import { createMarkdown } from './markdown/create.ts';
 import { parsePost } from './markdown/parse.ts';
@@ -57,6 +58,7 @@ async function buildSteps(config: ResolvedConfig, reporter: Reporter, write: boo
   const parsed = await step('Parsed Markdown', () => posts.map((post) => parsePost(md, post)));
   const extracted = await step('Extracted examples', () => parsed.map((post) => ({ parsed: post, ...extractExamples(post) })));
   const examples = extracted.flatMap((post) => post.examples);
+  for (const warning of specWarnings(examples)) reporter.warning(warning); // other engines' attributes proofpress ignores
   const needsPython = examples.some((example) => example.spec.run !== 'none');
   const python = needsPython ? await step('Prepared Python', () => preparePython(config, posts)) : undefined;
   const ctx = python ? await verificationContext(config, python) : undefined;

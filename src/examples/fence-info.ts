@@ -3,6 +3,7 @@ import { limitsSchema, type ResourceLimits } from '../config/schema.ts';
 import { ExampleSpecError } from '../errors.ts';
 
 import { LANGUAGES, RUN_KINDS, type RunKind, runKindInfo } from './catalogue.ts';
+import { readForeignAttributes } from './foreign-attributes.ts';
 
 export type { RunKind } from './catalogue.ts';
 
@@ -29,8 +30,24 @@ export interface ExampleSpec {
   limits?: Partial<ResourceLimits>;
   /** Shown in a collapsed "support file" panel rather than in the prose. */
   support: boolean;
+  /** Blocks of one post with the same `session=NAME` grow one program (or one terminal): each runs after those before it. */
+  session?: string;
+  /** Expected exit code of a run=script or run=doctest example (`exit=1`); undefined: not written, 0 is expected. */
+  exitCode?: number;
+  /** How the block is shown, from attributes other engines use (`title=`, `hl_lines=`, `linenos`). */
+  display: BlockDisplay;
+  /** Attributes proofpress read but does not act on, in words (each printed as a warning with file:line). */
+  warnings: string[];
   /** Whether the info string carried any attribute at all (plain ```python blocks are not examples). */
   annotated: boolean;
+}
+
+/** How a block is shown, beyond its code. */
+export interface BlockDisplay {
+  /** 1-based lines to highlight (`hl_lines="2 3"`, `{hl_lines=[2,"4-6"]}`). */
+  highlight: number[];
+  /** Show line numbers, starting at this number (`linenos`, `linenums="1"`); undefined: none. */
+  lineNumbersFrom?: number;
 }
 
 /** Where a spec came from, for error messages. */
@@ -39,7 +56,7 @@ export interface SpecLocation {
   line: number;
 }
 
-const KNOWN = ['file', 'run', 'app', 'expect', 'status', 'path', 'with', 'timeout', 'limits', 'support'] as const;
+const KNOWN = ['file', 'run', 'app', 'expect', 'status', 'path', 'with', 'timeout', 'limits', 'support', 'session', 'exit'] as const;
 type Known = (typeof KNOWN)[number];
 const FLAGS: ReadonlySet<string> = new Set(['support']);
 
@@ -76,21 +93,17 @@ export function parseDuration(value: string): number | undefined {
   return Math.round(match[2] === 'ms' ? amount : amount * 1000);
 }
 
-/** Parse and validate a fence info string. Unknown attributes and impossible combinations throw ExampleSpecError. */
+/**
+ * Parse and validate a fence info string. Other engines' attributes (`title=`, `hl_lines=`, `{linenos=table}`) become
+ * a file name, display settings or warnings (foreign-attributes.ts); a misspelled proofpress attribute and impossible
+ * combinations throw ExampleSpecError.
+ */
 export function parseFenceInfo(info: string, where: SpecLocation): ExampleSpec {
-  const [first = '', ...rest] = tokenizeInfo(info, where);
-  const lang = first.includes('=') ? '' : first;
-  const words = first.includes('=') ? [first, ...rest] : rest;
+  const { lang, words, display, warnings } = readForeignAttributes(tokenizeInfo(info, where), { known: KNOWN, where });
   const attrs = new Map<Known, string>();
   for (const word of words) {
     const eq = word.indexOf('=');
     const key = eq === -1 ? word : word.slice(0, eq);
-    if (!(KNOWN as readonly string[]).includes(key)) {
-      throw new ExampleSpecError(`Unknown code block attribute \`${key}\``, {
-        ...where,
-        hint: `Known attributes: ${KNOWN.join(', ')}.`,
-      });
-    }
     if (attrs.has(key as Known)) {
       throw new ExampleSpecError(`Attribute \`${key}\` is given twice`, { ...where, hint: 'Keep one of them.' });
     }
@@ -102,7 +115,7 @@ export function parseFenceInfo(info: string, where: SpecLocation): ExampleSpec {
     }
     attrs.set(key as Known, eq === -1 ? '' : unquote(word.slice(eq + 1)));
   }
-  return validateSpec(lang, attrs, where);
+  return { ...validateSpec(lang, attrs, where), display, warnings };
 }
 
 function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocation): ExampleSpec {
@@ -121,14 +134,14 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
     fail(`A \`${lang || 'plain'}\` block cannot run=${run}`, `run=${run} takes ${named.map((fences) => `\`\`\`${fences[0]}`).join(', ')} blocks (or another name of their language); or use run=none.`);
   }
   if (run === 'none') {
-    for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'limits', 'app'] as const) {
+    for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'limits', 'app', 'session', 'exit'] as const) {
       if (has(key)) fail(`\`${key}=\` has no effect on a block that does not run`, 'Add run=http|wsgi|script|fastcgi, or remove it.');
     }
   }
   if (run === 'wsgi' && !has('app')) fail('run=wsgi needs `app=NAME`, the WSGI callable to host', 'Add e.g. app=application.');
   if (run !== 'wsgi' && has('app')) fail(`\`app=\` only applies to run=wsgi (this block is run=${run})`, 'Remove app= or use run=wsgi.');
-  if (run === 'script' && (has('status') || has('path'))) {
-    fail('`status=` and `path=` apply to HTTP examples, not run=script', 'Remove them, or use run=http.');
+  if (!kind.http && (has('status') || has('path'))) {
+    fail(`\`status=\` and \`path=\` apply to HTTP examples, not run=${run}`, 'Remove them, or use run=http.');
   }
   if (run === 'fastcgi' && !has('file')) fail('run=fastcgi needs `file=NAME` (the script the web server launches)', 'Add e.g. file=server.fcgi.');
   const status = has('status') ? (/^\d{3}$/.test(attrs.get('status')!) ? Number(attrs.get('status')) : Number.NaN) : 200;
@@ -137,6 +150,13 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
   if (!requestPath.startsWith('/')) fail(`\`path=${requestPath}\` must start with /`, 'Write e.g. path=/hello.');
   const timeoutMs = has('timeout') ? parseDuration(attrs.get('timeout')!) : undefined;
   if (has('timeout') && (timeoutMs === undefined || timeoutMs <= 0)) fail(`\`timeout=${attrs.get('timeout')}\` is not a duration`, 'Write e.g. timeout=10s or timeout=500ms.');
+  const exitCode = has('exit') ? (/^\d{1,3}$/.test(attrs.get('exit')!) ? Number(attrs.get('exit')) : Number.NaN) : undefined;
+  if (exitCode !== undefined && !(exitCode >= 0 && exitCode <= 255)) fail(`\`exit=${attrs.get('exit')}\` is not an exit code`, 'Use a number from 0 to 255.');
+  if (has('exit') && run !== 'script' && run !== 'doctest') {
+    fail(`\`exit=\` applies to run=script and run=doctest (this block is run=${run})`, run === 'console' ? 'In a console session, write the exit code as a line `[1]` after the command\'s output.' : 'Remove it.');
+  }
+  const session = attrs.get('session');
+  if (session !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(session)) fail(`\`session=${session}\` is not a plain name`, 'Use a name like session=app.');
   const file = attrs.get('file');
   if (file !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(file)) {
     fail(`\`file=${file}\` is not a plain file name`, 'Use a name like simpletest.py, without folders.');
@@ -155,6 +175,10 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
     timeoutMs,
     limits: has('limits') ? parseLimits(attrs.get('limits')!, where) : undefined,
     support: has('support'),
+    session,
+    exitCode,
+    display: { highlight: [] },
+    warnings: [],
     annotated: attrs.size > 0,
   };
 }

@@ -24,12 +24,15 @@ export function figureId(example: Example): string {
 export function renderExampleFigure({ example, verification, highlighter, pageExamples = [] }: FigureInput): string {
   const { spec } = example;
   const title = spec.file ?? (spec.lang || 'code');
-  const code = highlighter.highlight(example.code, spec.lang, { lineNumbers: !isConsoleLang(spec.lang) });
+  // Code is always numbered; a console transcript only when the block asks for it (`linenos`, `showLineNumbers`).
+  const { highlight, lineNumbersFrom } = spec.display;
+  const lineNumbers = !isConsoleLang(spec.lang) || lineNumbersFrom !== undefined;
+  const code = highlighter.highlight(example.code, spec.lang, { lineNumbers, lineNumbersFrom, highlightLines: highlight });
   const figure = html`<figure class="example" id="${figureId(example)}" data-example-status="${verification.status}" data-file="${spec.file ?? ''}" data-run="${spec.run}" data-line="${example.line}">
 <figcaption class="example-head"><span class="example-title"><span class="example-file">${title}</span> ${badge(verification)}</span>${copyButton(example, title)}</figcaption>
 <template class="copy-text">${copyTextOf(example.code, spec.lang)}</template>
 ${raw(code)}
-${expectedOutput(example, highlighter)}${renderVerificationLine(verification)}${companionList(example, verification, pageExamples)}${renderCapturedOutput(spec, verification)}</figure>
+${expectedOutput(example, highlighter)}${expectedExchanges(example, highlighter)}${renderVerificationLine(verification)}${companionList(example, verification, pageExamples)}${renderCapturedOutput(spec, verification)}</figure>
 `;
   if (!spec.support) return figure.value;
   return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${badge(verification)}</summary>
@@ -51,6 +54,13 @@ function copyButton(example: Example, title: string): SafeHtml {
 function expectedOutput(example: Example, highlighter: CodeHighlighter): SafeHtml | string {
   if (example.expectedOutput === undefined) return '';
   return html`<div class="expected-output"><p class="output-label">Expected output</p>${raw(highlighter.highlight(example.expectedOutput, 'text'))}</div>
+`;
+}
+
+// The ```http block after the example: the requests proofpress makes and the responses the post expects.
+function expectedExchanges(example: Example, highlighter: CodeHighlighter): SafeHtml | string {
+  if (example.exchangesText === undefined) return '';
+  return html`<div class="expected-exchanges"><p class="output-label">Requests and expected responses</p>${raw(highlighter.highlight(example.exchangesText, 'http'))}</div>
 `;
 }
 

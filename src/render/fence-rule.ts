@@ -10,7 +10,7 @@ export interface ExampleRenderEnv {
   proofpress: {
     /** Token index of an example's code block → its example and verification. */
     byToken: Map<number, { example: Example; verification: Verification }>;
-    /** Token indexes of ```output blocks, rendered inside their example's figure instead. */
+    /** Token indexes of the blocks an example owns (```output, ```http), rendered inside its figure instead. */
     outputTokens: Set<number>;
     highlighter: CodeHighlighter;
   };

@@ -10,6 +10,10 @@ export const DARK_THEME = 'github-dark-default';
 export interface HighlightOptions {
   /** Number the lines (CSS counters on shiki's `.line` spans, so copying skips them). @default false */
   lineNumbers?: boolean;
+  /** The number of the first line, when numbered. @default 1 */
+  lineNumbersFrom?: number;
+  /** 1-based lines to mark: their `.line` gets the class `highlighted` (the name shiki's transformers use). @default [] */
+  highlightLines?: readonly number[];
 }
 
 /** Highlights code for pages; create once per build and dispose at the end. */
@@ -21,8 +25,13 @@ export interface CodeHighlighter {
 
 const ALIASES: Record<string, string> = { py: 'python', python3: 'python', sh: 'shellscript', console: 'shellsession', output: 'text' };
 
+// github-light-default's comment grey (#6e7781) is 4.54:1 on white: any tint behind a highlighted line takes it under
+// WCAG AA's 4.5:1. This darker grey of the same hue keeps 4.5:1 on the stylesheet's --line-highlight too.
+const COLOR_REPLACEMENTS = { [LIGHT_THEME]: { '#6e7781': '#59636e' } };
+
+// Other engines' Markdown capitalises fence languages (```Python); shiki's names are lower-case.
 function resolveLang(lang: string): string {
-  const name = ALIASES[lang] ?? lang;
+  const name = ALIASES[lang.toLowerCase()] ?? lang.toLowerCase();
   return name in bundledLanguages ? name : 'text';
 }
 
@@ -40,7 +49,11 @@ export async function createCodeHighlighter(langs: Iterable<string>): Promise<Co
         themes: { light: LIGHT_THEME, dark: DARK_THEME },
         // Both themes become CSS variables; the stylesheet picks one with prefers-color-scheme (no client JS).
         defaultColor: false,
-        transformers: options.lineNumbers ? [numberLines(shown.split('\n').length)] : [],
+        colorReplacements: COLOR_REPLACEMENTS,
+        transformers: [
+          ...(options.lineNumbers ? [numberLines(shown.split('\n').length, options.lineNumbersFrom ?? 1)] : []),
+          ...(options.highlightLines?.length ? [highlightLines(options.highlightLines)] : []),
+        ],
       });
     },
     dispose: () => highlighter.dispose(),
@@ -48,13 +61,31 @@ export async function createCodeHighlighter(langs: Iterable<string>): Promise<Co
 }
 
 // Marks the <pre> for the stylesheet's line counter and sizes its gutter to the widest line number
-// (at least two digits, so short and long examples start their code in the same column).
-function numberLines(lineCount: number): ShikiTransformer {
+// (at least two digits, so short and long examples start their code in the same column). The counter is
+// reset to one before the first number (`--line-start`), written only when that is not 1.
+function numberLines(lineCount: number, from: number): ShikiTransformer {
+  const start = from === 1 ? '' : `;--line-start:${from - 1}`;
+  const digits = Math.max(2, String(from + lineCount - 1).length);
   return {
     name: 'proofpress:line-numbers',
     pre(node) {
       this.addClassToHast(node, 'line-numbers');
-      node.properties.style = `${String(node.properties.style ?? '')};--line-digits:${Math.max(2, String(lineCount).length)}`;
+      node.properties.style = `${String(node.properties.style ?? '')}${start};--line-digits:${digits}`;
+    },
+  };
+}
+
+// The same classes as @shikijs/transformers' highlight transformers (`highlighted` lines in a `has-highlighted`
+// <pre>), so themes written for shiki style ours; lines past the end of the code are simply not there.
+function highlightLines(lines: readonly number[]): ShikiTransformer {
+  const marked = new Set(lines);
+  return {
+    name: 'proofpress:highlight-lines',
+    pre(node) {
+      this.addClassToHast(node, 'has-highlighted');
+    },
+    line(node, line) {
+      if (marked.has(line)) this.addClassToHast(node, 'highlighted');
     },
   };
 }

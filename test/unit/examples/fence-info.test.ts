@@ -18,7 +18,7 @@ const DEFAULTS: ExampleSpec = {
   timeoutMs: undefined,
   support: false,
   session: undefined,
-  exitCode: 0,
+  exitCode: undefined,
   display: { highlight: [] },
   warnings: [],
   annotated: false,
@@ -73,6 +73,12 @@ describe('examples/fence-info', () => {
       ['python run=script with="a.py, b.py,"', { lang: 'python', run: 'script', with: ['a.py', 'b.py'], annotated: true }],
       // attributes without a language
       ['file=notes.txt', { file: 'notes.txt', annotated: true }],
+      // attributes of other engines: ignored with a warning (foreign-attributes.test.ts has the rest)
+      ['python foo=1', { lang: 'python', warnings: ['`foo=1` is not an attribute proofpress knows; ignored'] }],
+      ['python {.class}', { lang: 'python', warnings: ['`.class` is a class proofpress does not use; ignored'] }],
+      // session= and exit=
+      ['python file=app.py run=wsgi app=app session=flask', { lang: 'python', file: 'app.py', run: 'wsgi', app: 'app', session: 'flask', annotated: true }],
+      ['python run=script exit=2', { lang: 'python', run: 'script', exitCode: 2, annotated: true }],
     ])('%s', (info, fields) => {
       expect(parseFenceInfo(info, WHERE)).toEqual({ ...DEFAULTS, ...fields });
     });
@@ -83,8 +89,6 @@ describe('examples/fence-info', () => {
       // syntax
       ['python expect="unterminated', 'Unterminated quote in the code block\'s attributes: python expect="unterminated'],
       ["python expect='open", "Unterminated quote in the code block's attributes: python expect='open"],
-      ['python foo=1', 'Unknown code block attribute `foo`'],
-      ['python {.class}', 'Unknown code block attribute `{.class}`'],
       ['python run=http run=script', 'Attribute `run` is given twice'],
       ['python file', 'Attribute `file` needs a value'],
       ['python support=yes', 'Attribute `support` is a flag and takes no value'],
@@ -115,6 +119,10 @@ describe('examples/fence-info', () => {
       ['python file=../secret.py', '`file=../secret.py` is not a plain file name'],
       ['python file=dir/a.py', '`file=dir/a.py` is not a plain file name'],
       ['python file=.hidden', '`file=.hidden` is not a plain file name'],
+      ['python run=script exit=300', '`exit=300` is not an exit code'],
+      ['console run=console exit=1', '`exit=` applies to run=script and run=doctest (this block is run=console)'],
+      ['python run=script session=a/b', '`session=a/b` is not a plain name'],
+      ['pycon run=doctest status=200', '`status=` and `path=` apply to HTTP examples, not run=doctest'],
     ])('rejects %s with file and line', (info, message) => {
       const error = specError(info);
       expect(error.message).toBe(message);
@@ -126,7 +134,7 @@ describe('examples/fence-info', () => {
       expect(formatError(specError('python file=a.py run=http expct="Hello"'), { debug: false })).toMatchInlineSnapshot(`
         "✗ Unknown code block attribute \`expct\`
           File: content/post.md:42
-          Hint: Known attributes: file, run, app, expect, status, path, with, timeout, limits, support."
+          Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit."
       `);
     });
   });
