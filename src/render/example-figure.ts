@@ -13,6 +13,8 @@ export interface FigureInput {
   highlighter: CodeHighlighter;
   /** Every example of the same post, to link `with=` files to their figures. @default [] */
   pageExamples?: readonly Example[];
+  /** The examples that ran with this block beside them (`with=`), and how they did. @default [] */
+  ranWith?: readonly { example: Example; verification: Verification }[];
 }
 
 /** The figure's element id, stable within a page: `example-3`. */
@@ -21,7 +23,7 @@ export function figureId(example: Example): string {
 }
 
 /** Render the example's figure; support files are wrapped in a collapsed panel. */
-export function renderExampleFigure({ example, verification, highlighter, pageExamples = [] }: FigureInput): string {
+export function renderExampleFigure({ example, verification, highlighter, pageExamples = [], ranWith = [] }: FigureInput): string {
   const { spec } = example;
   const title = spec.file ?? (spec.lang || 'code');
   // Code is always numbered; a console transcript only when the block asks for it (`linenos`, `showLineNumbers`).
@@ -29,19 +31,37 @@ export function renderExampleFigure({ example, verification, highlighter, pageEx
   const lineNumbers = !isConsoleLang(spec.lang) || lineNumbersFrom !== undefined;
   const code = highlighter.highlight(example.code, spec.lang, { lineNumbers, lineNumbersFrom, highlightLines: highlight });
   const figure = html`<figure class="example" id="${figureId(example)}" data-example-status="${verification.status}" data-file="${spec.file ?? ''}" data-run="${spec.run}" data-line="${example.line}">
-<figcaption class="example-head"><span class="example-title"><span class="example-file">${title}</span> ${badge(verification)}</span>${copyButton(example, title)}</figcaption>
+<figcaption class="example-head"><span class="example-title"><span class="example-file">${title}</span> ${badge(verification, ranWith)}</span>${copyButton(example, title)}</figcaption>
 <template class="copy-text">${copyTextOf(example.code, spec.lang)}</template>
 ${raw(code)}
-${expectedOutput(example, highlighter)}${expectedExchanges(example, highlighter)}${renderVerificationLine(verification)}${companionList(example, verification, pageExamples)}${renderCapturedOutput(spec, verification)}</figure>
+${expectedOutput(example, highlighter)}${expectedExchanges(example, highlighter)}${ranWith.length > 0 && verification.status === 'skipped' ? ranWithLine(ranWith) : renderVerificationLine(verification)}${companionList(example, verification, pageExamples)}${renderCapturedOutput(spec, verification)}</figure>
 `;
   if (!spec.support) return figure.value;
-  return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${badge(verification)}</summary>
+  return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${badge(verification, ranWith)}</summary>
 ${figure}</details>
 `.value;
 }
 
-function badge(verification: Verification): SafeHtml {
+function badge(verification: Verification, ranWith: FigureInput['ranWith'] = []): SafeHtml {
+  if (verification.status === 'skipped' && ranWith.length > 0) {
+    // A block that does not run alone is as verified as the examples that ran with it.
+    const failed = ranWith.filter((user) => user.verification.status === 'failed');
+    const status = failed.length > 0 ? 'failed' : ranWith.every((user) => user.verification.status === 'passed') ? 'passed' : 'skipped';
+    const words = { passed: 'verified with', failed: 'failed with', skipped: 'runs with' }[status];
+    return html`<span class="badge badge-${status}">${words} ${namesOf(status === 'failed' ? failed : ranWith)}</span>`;
+  }
   return html`<span class="badge badge-${verification.status}">${badgeText(verification)}</span>`;
+}
+
+function namesOf(users: NonNullable<FigureInput['ranWith']>): string {
+  return users.map((user) => user.example.spec.file ?? `example ${user.example.index}`).join(', ');
+}
+
+// Instead of "not run": which examples ran this block beside them, linked, with their outcome.
+function ranWithLine(ranWith: NonNullable<FigureInput['ranWith']>): SafeHtml {
+  const links = ranWith.map((user, i) => html`${i ? ', ' : ''}<a href="#${figureId(user.example)}"><code>${user.example.spec.file ?? `example ${user.example.index}`}</code></a> (${badgeText(user.verification)})`);
+  return html`<p class="verification">Ran beside ${links}, which ${ranWith.length === 1 ? 'uses' : 'use'} it; checked as part of ${ranWith.length === 1 ? 'that example' : 'those examples'}.</p>
+`;
 }
 
 // Hidden until copy.js runs, so a page without JavaScript shows no dead button. The live region

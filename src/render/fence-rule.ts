@@ -31,8 +31,11 @@ export function installExampleRules(md: MarkdownIt): void {
     if (state.outputTokens.has(index)) return '';
     const entry = state.byToken.get(index);
     if (!entry) throw new Error(`code token ${index} has no example: extraction and rendering disagree`);
-    const pageExamples = [...state.byToken.values()].map((other) => other.example);
-    return renderExampleFigure({ ...entry, highlighter: state.highlighter, pageExamples });
+    const entries = [...state.byToken.values()];
+    const pageExamples = entries.map((other) => other.example);
+    // The examples that ran this block beside them (`with=`): a support file is verified through them.
+    const ranWith = entries.filter((other) => other.example.companions.some((companion) => companion.line === entry.example.line));
+    return renderExampleFigure({ ...entry, highlighter: state.highlighter, pageExamples, ranWith });
   };
   // Marked so a second call (another build with the same instance) does not wrap the rule twice.
   Object.assign(render, { proofpress: true });

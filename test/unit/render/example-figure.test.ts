@@ -150,4 +150,22 @@ describe('render/example-figure', () => {
     expect(figure).toContain('<p class="verification">Not run: shown only (run=none).</p>');
     expect(figure).not.toContain('example-output');
   });
+
+  describe('a support block that runs only beside another example (with=)', () => {
+    const support = example('python file=myapplication.py support', 'app = None\n', { line: 4 });
+    const user = example('python file=server.fcgi run=fastcgi with=myapplication.py', '#!/usr/bin/env python\n', { index: 2, line: 20, companions: [{ name: 'myapplication.py', code: 'app = None\n', line: 4 }] });
+    const figure = (status: Verification['status']) =>
+      renderExampleFigure({ example: support, verification: verification('skipped'), highlighter, pageExamples: [support, user], ranWith: [{ example: user, verification: verification(status) }] });
+
+    test('is verified with the example that ran it, linked, instead of "not run"', () => {
+      const html = figure('passed');
+      expect(html).toContain('<span class="badge badge-passed">verified with server.fcgi</span>');
+      expect(html).toContain('Ran beside <a href="#example-2"><code>server.fcgi</code></a> (verified)');
+      expect(html).not.toContain('not run');
+    });
+
+    test('fails with it', () => {
+      expect(figure('failed')).toContain('<span class="badge badge-failed">failed with server.fcgi</span>');
+    });
+  });
 });
