@@ -16,6 +16,7 @@ export const LANGUAGES = {
   python: ['python', 'py', 'python3'],
   javascript: ['javascript', 'js', 'node', 'mjs', 'cjs'],
   shell: ['sh', 'bash', 'shell'],
+  go: ['go', 'golang'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A language of the catalogue: runners/languages.ts has one runner per language. */
@@ -28,7 +29,11 @@ export function languageOf(fence: string): Language | undefined {
 }
 
 const PYTHON = LANGUAGES.python;
-const PROGRAMS = [...LANGUAGES.python, ...LANGUAGES.javascript, ...LANGUAGES.shell];
+const PROGRAMS = Object.values(LANGUAGES).flat();
+/** Fence words of a terminal session (`$ ` commands and their output); GitHub's linguist calls them "Shell Session". */
+export const CONSOLE_FENCES = ['console', 'shell-session', 'sh-session', 'shellsession', 'terminal'] as const;
+/** Fence words of a Python interactive session (`>>> ` prompts), checked as a doctest. */
+export const PYCON_FENCES = ['pycon', 'python-repl', 'pyrepl'] as const;
 
 /** Every run kind, in the order the README lists them. */
 export const RUN_KIND_CATALOGUE = {
@@ -36,6 +41,8 @@ export const RUN_KIND_CATALOGUE = {
   wsgi: { summary: 'the example is a module with a WSGI callable (app=NAME), hosted with wsgiref', languages: PYTHON, http: true },
   fastcgi: { summary: 'the example is a FastCGI script launched as a web server does, behind nginx', languages: PYTHON, http: true },
   script: { summary: 'the example is a program; its stdout and exit code are checked', languages: PROGRAMS, http: false },
+  console: { summary: 'a terminal session: each `$ ` command runs in order, its output is checked; a command that listens stays up as a server', languages: CONSOLE_FENCES, http: true },
+  doctest: { summary: 'a Python interactive session (`>>> `): each statement runs, its shown result is checked (doctest)', languages: PYCON_FENCES, http: false },
   none: { summary: 'shown only', languages: [], http: false },
 } as const satisfies Record<string, RunKindInfo>;
 

@@ -157,7 +157,7 @@ function attachToPrevious(args: {
   if (!takesOutput) {
     if (lang !== OUTPUT_LANG) return false; // a ```text block of its own
     const already = adjacent && position!.outputTokenIndex !== undefined;
-    throw new ExampleSpecError(already ? `Example ${previous!.label} already has an output block` : 'An ```output block must directly follow an example that runs (a program, not a console session, which holds its own output)', {
+    throw new ExampleSpecError(already ? `Example ${previous!.label} already has an output block` : 'An ```output block must directly follow an example that runs', {
       ...where,
       hint: already ? 'Keep one.' : 'Put it right after a block with run=http|wsgi|script|fastcgi, or use ```text for plain text.',
     });

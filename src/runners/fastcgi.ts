@@ -130,24 +130,35 @@ function withFirstResponse(exchanges: NonNullable<RunRecord['exchanges']>): Outc
   return { exchanges, ...(exchanges[0]?.response ? { http: exchanges[0].response } : {}) };
 }
 
+// Without nginx, each request goes to the app as one FastCGI request (method and path; no body or headers).
 async function requestEmbedded(state: RunState, appPort: number): Promise<Outcome> {
-  try {
-    const response = await sendFastcgiRequest({
-      host: '127.0.0.1',
-      port: appPort,
-      connect: () => state.app.connect({ event: 'listening', port: appPort }),
-      params: buildCgiParams({ method: 'GET', path: state.example.spec.path, host: PUBLIC_HOST, port: PUBLIC_PORT }),
-      timeoutMs: remaining(state.deadline),
-    });
-    state.fastcgiStderr = response.stderr;
-    const cgi = parseCgiResponse(response.stdout);
-    // Synthesised: a FastCGI app sends no status line, only a CGI `Status` field (none means 200), and
-    // writing the line from it is the web server's job, here done the way nginx does it.
-    const statusLine = `HTTP/1.1 ${cgi.status} ${cgi.statusText}`.trimEnd();
-    return { http: { statusLine, status: cgi.status, headers: cgi.headers, body: cgi.body.toString('utf8') } };
-  } catch (error) {
-    return { error: `FastCGI request failed: ${(error as Error).message}` };
+  const exchanges: NonNullable<RunRecord['exchanges']> = [];
+  for (const { line, request } of plannedRequests(state.example)) {
+    const record: (typeof exchanges)[number] = { line, request: { method: request.method, path: request.path, port: PUBLIC_PORT } };
+    exchanges.push(record);
+    if (request.body || request.headers.length > 0) {
+      record.error = 'the embedded FastCGI client sends no request headers or bodies: install nginx (fastcgiFrontEnd "auto" uses it)';
+      continue;
+    }
+    try {
+      const response = await sendFastcgiRequest({
+        host: '127.0.0.1',
+        port: appPort,
+        connect: () => state.app.connect({ event: 'listening', port: appPort }),
+        params: buildCgiParams({ method: request.method, path: request.path, host: PUBLIC_HOST, port: PUBLIC_PORT }),
+        timeoutMs: remaining(state.deadline),
+      });
+      state.fastcgiStderr = (state.fastcgiStderr ?? '') + response.stderr;
+      const cgi = parseCgiResponse(response.stdout);
+      // Synthesised: a FastCGI app sends no status line, only a CGI `Status` field (none means 200), and
+      // writing the line from it is the web server's job, here done the way nginx does it.
+      const statusLine = `HTTP/1.1 ${cgi.status} ${cgi.statusText}`.trimEnd();
+      record.response = { statusLine, status: cgi.status, headers: cgi.headers, body: cgi.body.toString('utf8') };
+    } catch (error) {
+      record.error = `FastCGI request failed: ${(error as Error).message}`;
+    }
   }
+  return withFirstResponse(exchanges);
 }
 
 function collectLogs(state: RunState): string {

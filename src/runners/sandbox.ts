@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { LimitFunction } from 'p-limit';
 import type { ResourceLimits } from '../config/schema.ts';
 import type { Example } from '../examples/extract.ts';
+import { languageRunner, type SandboxNeeds } from './languages.ts';
 import type { PythonRuntime } from './python-runtime.ts';
 import { bwrapArgs, INSIDE, insideExecutable, type SandboxHostPaths } from './sandbox/bwrap-args.ts';
 import { sharedEtc } from './sandbox/etc.ts';
@@ -52,7 +53,7 @@ export interface SandboxSettings {
 /** Where one example runs. Paths are as the example's processes see them unless named `host…`. */
 export interface Sandbox {
   isolation: Isolation;
-  /** Name of the example's own file in its working folder. */
+  /** Name of the example's own file in its working folder; empty for console sessions and doctests, which have none. */
   fileName: string;
   /** The Python interpreter. */
   python: string;
@@ -82,26 +83,33 @@ interface Slot extends WarmSlot {
 interface Shape {
   network: boolean;
   diskMiB: number;
+  /** What the example's language adds (Go: its toolchain, its read-only build cache, its variables). */
+  needs: SandboxNeeds;
 }
+
+const NO_NEEDS: SandboxNeeds = { tools: [], mounts: [], env: {} };
 
 /**
  * Create the sandbox for `example`: its file (as `fileName`) and companions written exactly as shown in the post,
  * into a warm slot of the build's pool when one is ready. The few small files are written
  * synchronously: a dozen round trips through libuv's thread pool cost ~3 ms.
  */
-export async function createSandbox(example: Example, settings: SandboxSettings, fileName: string): Promise<Sandbox> {
+export async function createSandbox(example: Example, settings: SandboxSettings, fileName: string | undefined): Promise<Sandbox> {
   const limits = resolveLimits(settings.limits, example.sandbox.limits);
-  const shape: Shape = { network: example.sandbox.network, diskMiB: limits.diskMiB };
+  // Before any slot is taken: what a language needs is fixed when its sandbox starts, so it is part of the shape.
+  const needs = (await languageRunner(example).prepare?.(example, settings.isolation)) ?? NO_NEEDS;
+  const shape: Shape = { network: example.sandbox.network, diskMiB: limits.diskMiB, needs };
   const key = JSON.stringify(shape);
   const etc = settings.isolation.mode === 'namespaces' ? await sharedEtc(settings.python, SANDBOX_DIR_PREFIX) : '';
   const slot = settings.pool?.take(key) ?? prepareSlot(settings, shape, etc);
   settings.pool?.refill(key, () => prepareSlot(settings, shape, etc));
-  writeFileSync(path.join(slot.host.files, fileName), example.code);
+  // A program of a `session=` is the session's blocks so far, each as shown, one after the other.
+  if (fileName !== undefined) writeFileSync(path.join(slot.host.files, fileName), [...example.preceding.map((block) => block.code), example.code].join(''));
   for (const companion of example.companions) writeFileSync(path.join(slot.host.files, companion.name), companion.code);
   const namespaced = slot.layout.namespaced;
   return {
     isolation: settings.isolation,
-    fileName,
+    fileName: fileName ?? '',
     python: slot.layout.python,
     controlDir: { inside: namespaced ? INSIDE.control : slot.host.control, host: slot.host.control },
     scratchDir: namespaced ? '/tmp' : path.join(slot.root, 'tmp'),
@@ -125,7 +133,7 @@ function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot
   };
   for (const dir of namespaced ? ['files', 'control', 'bridge'] : ['files', 'control', 'home', 'tmp', 'site']) mkdirSync(path.join(root, dir));
   if (!namespaced) copyFileSync(path.join(PYTHON_HELPERS_DIR, 'site', 'sitecustomize.py'), path.join(root, 'site', 'sitecustomize.py'));
-  const layout = namespaced ? namespacedLayout(settings, shape, host, path.join(root, 'bridge', 'bridge.sock')) : processLayout(settings, root, host);
+  const layout = namespaced ? namespacedLayout(settings, shape, host, path.join(root, 'bridge', 'bridge.sock')) : processLayout(settings, shape, root, host);
   const supervisor = launchSupervisor(layout);
   let exited = false;
   void supervisor.process.exited.then(() => (exited = true));
@@ -145,8 +153,8 @@ function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot
 function namespacedLayout(settings: SandboxSettings, shape: Shape, host: SandboxHostPaths, bridgeSocket: string): SupervisorLayout {
   const python = insideExecutable(settings.python);
   // Node.js (the one running proofpress) for JavaScript examples: its installation, wherever it is.
-  const tools = [path.dirname(path.dirname(process.execPath))];
-  const args = bwrapArgs({ host, python: settings.python, network: shape.network, tools, tmpfsBytes: shape.diskMiB * 1024 * 1024 });
+  const tools = [path.dirname(path.dirname(process.execPath)), ...shape.needs.tools];
+  const args = bwrapArgs({ host, python: settings.python, network: shape.network, tools, mounts: shape.needs.mounts, tmpfsBytes: shape.diskMiB * 1024 * 1024 });
   return {
     namespaced: true,
     sharedNetwork: shape.network,
@@ -156,14 +164,14 @@ function namespacedLayout(settings: SandboxSettings, shape: Shape, host: Sandbox
     work: INSIDE.work,
     copyFrom: INSIDE.files,
     bridge: bridgeSocket,
-    env: exampleEnv({ python, home: INSIDE.home, tmp: '/tmp' }),
+    env: { ...exampleEnv({ python, home: INSIDE.home, tmp: '/tmp' }), ...shape.needs.env },
     // The bridge socket is made on the host and handed to the supervisor as fd 4 (see bridge_exec.py).
     prefix: [settings.python.executable, '-I', '-S', path.join(PYTHON_HELPERS_DIR, 'bridge_exec.py'), bridgeSocket, '--', settings.isolation.bwrap!.executable, ...args],
     hostCwd: host.files,
   };
 }
 
-function processLayout(settings: SandboxSettings, root: string, host: SandboxHostPaths): SupervisorLayout {
+function processLayout(settings: SandboxSettings, shape: Shape, root: string, host: SandboxHostPaths): SupervisorLayout {
   const python = settings.python.executable;
   return {
     namespaced: false,
@@ -173,7 +181,7 @@ function processLayout(settings: SandboxSettings, root: string, host: SandboxHos
     supervisor: SUPERVISOR,
     work: host.files,
     // The port shim (sitecustomize.py) is what keeps Python servers apart without a network namespace.
-    env: { ...exampleEnv({ python, home: path.join(root, 'home'), tmp: path.join(root, 'tmp') }), PYTHONPATH: path.join(root, 'site') },
+    env: { ...exampleEnv({ python, home: path.join(root, 'home'), tmp: path.join(root, 'tmp') }), PYTHONPATH: path.join(root, 'site'), ...shape.needs.env },
     prefix: [],
     hostCwd: host.files,
   };

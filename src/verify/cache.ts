@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { ResourceLimits } from '../config/schema.ts';
 import type { Example } from '../examples/extract.ts';
+import { toolchainVersions } from '../runners/languages.ts';
 import type { Verification } from './types.ts';
 
 const SRC_DIR = fileURLToPath(new URL('../', import.meta.url));
@@ -21,13 +22,14 @@ const SRC_DIR = fileURLToPath(new URL('../', import.meta.url));
 const FINGERPRINTED: { dir: string; only?: RegExp }[] = [{ dir: 'runners' }, { dir: 'verify', only: /\.ts$/ }, { dir: 'examples', only: /\.ts$/ }];
 
 /**
- * A fingerprint of how examples are run and judged: the Python version plus the sources under
- * src/runners/, src/verify/ and src/examples/, so that changing the sandbox, a runner or the checks
+ * A fingerprint of how examples are run and judged: the Python version, the version of each language
+ * toolchain found on the machine (runners/languages.ts), plus the sources under src/runners/, src/verify/
+ * and src/examples/, so that upgrading a toolchain or changing the sandbox, a runner or the checks
  * invalidates old results instead of trusting them. `srcDir` is for tests (a copy of src/).
  */
 export async function computeRuntimeFingerprint(pythonVersion: string, extra: string[] = [], options: { srcDir?: string } = {}): Promise<string> {
   const srcDir = options.srcDir ?? SRC_DIR;
-  const hash = createHash('sha256').update(`python ${pythonVersion}\n${extra.join('\n')}\n`);
+  const hash = createHash('sha256').update(`python ${pythonVersion}\n${[...extra, ...(await toolchainVersions())].join('\n')}\n`);
   const files: string[] = [];
   for (const { dir, only } of FINGERPRINTED) {
     const entries = await readdir(path.join(srcDir, dir), { recursive: true, withFileTypes: true });

@@ -1,5 +1,5 @@
 // The bubblewrap command line of one example: which namespaces, which folders it sees and where.
-import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { PythonRuntime } from '../python-runtime.ts';
 
@@ -43,6 +43,8 @@ export interface BwrapOptions {
   network: boolean;
   /** Installations outside /usr seen read-only at their own paths (Node.js under ~/.nvm, say). */
   tools: string[];
+  /** Host folders a language needs, seen read-only at a fixed path inside (Go's build cache). @default [] */
+  mounts?: { host: string; inside: string }[];
   /** Size of each writable tmpfs (/example, /tmp, home, /dev/shm), in bytes. */
   tmpfsBytes: number;
 }
@@ -62,6 +64,7 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   for (const folder of ['/tmp', INSIDE.home, INSIDE.work]) args.push('--size', size, '--tmpfs', folder);
   args.push(...pythonMounts(options.python, path.join(host.etc, 'pyvenv.cfg')));
   for (const tool of options.tools) if (!isUnder(tool, '/usr')) args.push('--ro-bind', tool, tool);
+  for (const mount of options.mounts ?? []) args.push('--ro-bind', mount.host, mount.inside);
   args.push('--ro-bind', host.pythonHelpers, `${INSIDE.helpers}/python`, '--ro-bind', host.supervisor, `${INSIDE.helpers}/init.py`);
   args.push('--ro-bind', host.files, INSIDE.files, '--ro-bind', host.control, INSIDE.control);
   args.push('--remount-ro', '/', '--chdir', INSIDE.work);
@@ -89,6 +92,9 @@ function pythonMounts(python: PythonRuntime, pyvenvCfg: string): string[] {
   if (python.prefix !== python.basePrefix) {
     mounts.push('--ro-bind', python.prefix, INSIDE.venv);
     if (relocated) mounts.push('--ro-bind', pyvenvCfg, `${INSIDE.venv}/pyvenv.cfg`);
+    // The venv's programs (pip, flask …) with their `#!` line naming INSIDE.venv (see etc.ts).
+    const scripts = path.join(path.dirname(path.dirname(pyvenvCfg)), 'venv-bin');
+    for (const name of existsSync(scripts) ? readdirSync(scripts) : []) mounts.push('--ro-bind', path.join(scripts, name), `${INSIDE.venv}/bin/${name}`);
   }
   return mounts;
 }

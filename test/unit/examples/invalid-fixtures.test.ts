@@ -84,7 +84,7 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     ExampleSpecError,
     `✗ Unknown code block attribute \`expct\`
   File: test/fixtures/invalid/unknown-fence-attribute.md:8
-  Hint: Known attributes: file, run, app, expect, status, path, with, timeout, limits, support.`,
+  Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit.`,
   ],
   [
     'unterminated-quote.md',
@@ -134,7 +134,7 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     ExampleSpecError,
     `✗ A \`console\` block cannot run=script
   File: test/fixtures/invalid/run-on-console.md:6
-  Hint: run=script takes \`\`\`python, \`\`\`javascript, \`\`\`sh blocks (or another name of their language); or use run=none.`,
+  Hint: run=script takes \`\`\`python, \`\`\`javascript, \`\`\`sh, \`\`\`go blocks (or another name of their language); or use run=none.`,
   ],
   // blocks that refer to other blocks
   [

@@ -150,7 +150,9 @@ describe('runners/fastcgi', () => {
       const record = await runExample(slow, ctx());
 
       expect(performance.now() - before).toBeLessThan(4000);
-      expect(record.error).toMatch(frontEnd === 'nginx' ? /^HTTP request to nginx failed: no HTTP response within/ : /^FastCGI request failed: .* timed out after/);
+      // The request is what failed, so its exchange records why, and the check fails with that reason.
+      expect(record.exchanges?.[0]?.error).toMatch(frontEnd === 'nginx' ? /^GET \/ on port 8000 failed: no HTTP response within/ : /^FastCGI request failed: .* timed out after/);
+      expect(checkRun(slow, record).failures).toEqual([record.exchanges![0]!.error]);
       expectNothingSurvives();
     });
   });

@@ -12,18 +12,18 @@ beforeAll(async () => {
 
 describe('runners/script', () => {
   test('captures standard output and the exit code', async () => {
-    const record = await runExample(await fixtureExample('prints_hello.py', 'run=script'), ctx);
+    const record = await runExample(await fixtureExample('prints_hello.py', 'run=script exit=0'), ctx);
     expect(record).toMatchObject({ stdout: 'hello from a script\nsecond line\n', exitCode: 0 });
   });
 
   test('records a non-zero exit code', async () => {
-    const record = await runExample(await fixtureExample('exits_early.py', 'run=script'), ctx);
+    const record = await runExample(await fixtureExample('exits_early.py', 'run=script exit=0'), ctx);
     expect(record.exitCode).toBe(1);
     expect(record.serverLog).toContain('no server today');
   });
 
   test('times out a program that runs forever', async () => {
-    const record = await runExample(await fixtureExample('never_listens.py', 'run=script timeout=800ms'), ctx);
+    const record = await runExample(await fixtureExample('never_listens.py', 'run=script exit=0 timeout=800ms'), ctx);
     expect(record.error).toBe('timed out after 800 ms: the script did not exit');
   });
 });

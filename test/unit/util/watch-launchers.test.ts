@@ -55,7 +55,7 @@ describe('util/watch-launchers', () => {
       const root = await mkdtemp(path.join(tmpdir(), 'proofpress-launchers-'));
       cleanups.push(() => rm(root, { recursive: true, force: true }));
       await mkdir(path.join(root, 'content'));
-      const post = ['---', 'title: Slow', 'date: 2024-01-01', '---', '', '```python file=slow.py run=script timeout=30s', 'import time', 'time.sleep(20)', 'print("done")', '```', ''];
+      const post = ['---', 'title: Slow', 'date: 2024-01-01', '---', '', '```python file=slow.py run=script expect=done timeout=30s', 'import time', 'time.sleep(20)', 'print("done")', '```', ''];
       await writeFile(path.join(root, 'content', 'slow.md'), post.join('\n'));
       return root;
     }
