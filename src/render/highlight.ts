@@ -23,7 +23,7 @@ export interface CodeHighlighter {
   dispose(): void;
 }
 
-const ALIASES: Record<string, string> = { py: 'python', python3: 'python', sh: 'shellscript', console: 'shellsession', output: 'text' };
+const ALIASES: Record<string, string> = { golang: 'go', py: 'python', python3: 'python', sh: 'shellscript', console: 'shellsession', output: 'text' };
 
 // github-light-default's comment grey (#6e7781) is 4.54:1 on white: any tint behind a highlighted line takes it under
 // WCAG AA's 4.5:1. This darker grey of the same hue keeps 4.5:1 on the stylesheet's --line-highlight too.

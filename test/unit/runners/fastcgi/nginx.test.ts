@@ -27,7 +27,7 @@ afterEach(async () => {
 
 // nginx runs where a run=fastcgi app runs: in the example's sandbox, started by its supervisor. This
 // sandbox's main process only says which pid namespace it is in, then waits.
-const IDLE = ['```python file=idle.py run=script', 'import os, time', 'print("pid namespace %s" % os.readlink("/proc/self/ns/pid"))', 'time.sleep(600)', '```', ''].join('\n');
+const IDLE = ['```python file=idle.py run=script exit=0', 'import os, time', 'print("pid namespace %s" % os.readlink("/proc/self/ns/pid"))', 'time.sleep(600)', '```', ''].join('\n');
 
 interface NginxSandbox {
   run: SandboxRun;
