@@ -21,6 +21,11 @@ describe('examples in other languages', () => {
     expect(byFile('count.sh').record?.runtime.interpreter).toBe('POSIX sh (/bin/sh)');
     expect(byFile('hello.py')).toMatchObject({ status: 'passed' });
     expect(byFile('hello.py').record?.runtime.interpreter).toMatch(/^Python 3\./);
+    // Perl: one file in runners/languages/ and one catalogue row; the second block runs as the session's grown fruit.pl.
+    const perl = result.verifications.filter((verification) => verification.label === 'fruit.pl (run=script)');
+    expect(perl.map((verification) => verification.status)).toEqual(['passed', 'passed']);
+    expect(perl[1]?.record?.stdout).toBe('yellow\ngreen\n');
+    expect(perl[1]?.record?.runtime.interpreter).toMatch(/^Perl v5\.\d+\.\d+$/);
     const page = String(result.files.find((file) => file.path.endsWith('index.html') && String(file.content).includes('server.js'))?.content);
     expect(page).toContain('Node.js');
   });

@@ -17,6 +17,7 @@ export const LANGUAGES = {
   javascript: ['javascript', 'js', 'node', 'mjs', 'cjs'],
   shell: ['sh', 'bash', 'shell'],
   go: ['go', 'golang'],
+  perl: ['perl', 'pl'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A language of the catalogue: runners/languages.ts has one runner per language. */

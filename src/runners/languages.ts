@@ -3,6 +3,7 @@ import { type Language, languageOf } from '../examples/catalogue.ts';
 import type { Example } from '../examples/extract.ts';
 import { goLanguage } from './languages/go.ts';
 import { javascriptLanguage } from './languages/javascript.ts';
+import { perlLanguage } from './languages/perl.ts';
 import { pythonLanguage } from './languages/python.ts';
 import { shellLanguage } from './languages/shell.ts';
 import type { LanguageRunner } from './languages/types.ts';
@@ -15,6 +16,7 @@ const LANGUAGE_RUNNERS: Readonly<Record<Language, LanguageRunner>> = {
   javascript: javascriptLanguage,
   shell: shellLanguage,
   go: goLanguage,
+  perl: perlLanguage,
 };
 
 /** The runner of the language `example` is written in (its fence word); Python for blocks that name none. */
