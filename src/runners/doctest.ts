@@ -2,6 +2,7 @@
 // with the post's interpreter: each statement runs and what it shows must be what the post shows.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tailLines } from '../util/text.ts';
 import { withDeadline } from './process.ts';
 import type { Runner } from './types.ts';
 
@@ -22,7 +23,7 @@ export const doctestRunner: Runner = {
     try {
       const exit = await withDeadline(child.exited, timeoutMs);
       const breach = exit === 'timeout' || exit.exitCode !== 0 ? child.breach(exit === 'timeout' ? undefined : exit) : undefined;
-      const error = breach ?? (exit === 'timeout' ? `timed out after ${timeoutMs} ms: the session did not finish` : undefined);
+      const error = breach ?? (exit === 'timeout' ? `timed out after ${timeoutMs} ms: the session did not finish\n${tailLines(child.log())}`.trimEnd() : undefined);
       return {
         ...(error ? { error } : {}),
         ...(exit === 'timeout' ? {} : { exitCode: exit.exitCode ?? -1 }),

@@ -1,5 +1,6 @@
 // run=script: the example is a program; its standard output and exit code are checked.
 import { languageRunner } from './languages.ts';
+import { tailLines } from '../util/text.ts';
 import { withDeadline } from './process.ts';
 import type { Runner } from './types.ts';
 
@@ -15,7 +16,7 @@ export const scriptRunner: Runner = {
       const exit = await withDeadline(child.exited, timeoutMs);
       const failed = exit === 'timeout' || exit.exitCode !== 0;
       const breach = failed ? child.breach(exit === 'timeout' ? undefined : exit) : undefined;
-      const error = breach ?? (exit === 'timeout' ? `timed out after ${timeoutMs} ms: the script did not exit` : undefined);
+      const error = breach ?? (exit === 'timeout' ? `timed out after ${timeoutMs} ms: the script did not exit\n${tailLines(child.log())}`.trimEnd() : undefined);
       return {
         ...(error ? { error } : {}),
         ...(exit === 'timeout' ? {} : { exitCode: exit.exitCode ?? -1 }),
