@@ -41,6 +41,8 @@ export const RUN_KIND_CATALOGUE = {
   http: { summary: 'the example starts its own HTTP server; proofpress requests it', languages: PROGRAMS, http: true },
   wsgi: { summary: 'the example is a module with a WSGI callable (app=NAME), hosted with wsgiref', languages: PYTHON, http: true },
   fastcgi: { summary: 'the example is a FastCGI script launched as a web server does, behind nginx', languages: PYTHON, http: true },
+  scgi: { summary: 'the example is an SCGI server (e.g. flup), started as written, behind nginx', languages: PYTHON, http: true },
+  cgi: { summary: 'the example is a CGI script (its #! line names the interpreter), run per request by fcgiwrap behind nginx', languages: PROGRAMS, http: true },
   script: { summary: 'the example is a program; its stdout and exit code are checked', languages: PROGRAMS, http: false },
   console: { summary: 'a terminal session: each `$ ` command runs in order, its output is checked; a command that listens stays up as a server', languages: CONSOLE_FENCES, http: true },
   doctest: { summary: 'a Python interactive session (`>>> `): each statement runs, its shown result is checked (doctest)', languages: PYCON_FENCES, http: false },

@@ -159,7 +159,7 @@ function attachToPrevious(args: {
     const already = adjacent && position!.outputTokenIndex !== undefined;
     throw new ExampleSpecError(already ? `Example ${previous!.label} already has an output block` : 'An ```output block must directly follow an example that runs', {
       ...where,
-      hint: already ? 'Keep one.' : 'Put it right after a block with run=http|wsgi|script|fastcgi, or use ```text for plain text.',
+      hint: already ? 'Keep one.' : 'Put it right after a program example (run=script, or a server: run=http|wsgi|fastcgi|scgi|cgi), or use ```text for plain text.',
     });
   }
   previous.expectedOutput = token.content;

@@ -135,7 +135,7 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
   }
   if (run === 'none') {
     for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'limits', 'app', 'session', 'exit'] as const) {
-      if (has(key)) fail(`\`${key}=\` has no effect on a block that does not run`, 'Add run=http|wsgi|script|fastcgi, or remove it.');
+      if (has(key)) fail(`\`${key}=\` has no effect on a block that does not run`, `Add run=${RUN_KINDS.filter((kind) => kind !== 'none').join('|')}, or remove it.`);
     }
   }
   if (run === 'wsgi' && !has('app')) fail('run=wsgi needs `app=NAME`, the WSGI callable to host', 'Add e.g. app=application.');

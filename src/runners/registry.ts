@@ -1,12 +1,14 @@
 // Maps a run kind to its runner, and runs one example in a fresh sandbox.
 import type { RunKind } from '../examples/catalogue.ts';
 import type { Example } from '../examples/extract.ts';
+import { cgiRunner } from './cgi.ts';
 import { consoleRunner } from './console.ts';
 import { doctestRunner } from './doctest.ts';
 import { fastcgiRunner } from './fastcgi.ts';
 import { httpRunner } from './http.ts';
 import { languageRunner } from './languages.ts';
 import { createSandbox } from './sandbox.ts';
+import { scgiRunner } from './scgi.ts';
 import { scriptRunner } from './script.ts';
 import type { RunContext, Runner, RunRecord } from './types.ts';
 import { wsgiRunner } from './wsgi.ts';
@@ -16,6 +18,8 @@ const RUNNERS: Readonly<Record<Exclude<RunKind, 'none'>, Runner>> = {
   http: httpRunner,
   wsgi: wsgiRunner,
   fastcgi: fastcgiRunner,
+  scgi: scgiRunner,
+  cgi: cgiRunner,
   script: scriptRunner,
   console: consoleRunner,
   doctest: doctestRunner,

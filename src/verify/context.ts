@@ -1,5 +1,6 @@
 // Stage 5 setup: the per-build run context (isolation, interpreter, limits) and the cache settings derived from it.
 import type { ResolvedConfig } from '../config/resolve.ts';
+import { findFcgiwrap } from '../runners/cgi/fcgiwrap.ts';
 import { findNginx } from '../runners/fastcgi/nginx.ts';
 import type { PythonRuntime } from '../runners/python-runtime.ts';
 import { installedDistributions } from '../runners/python-packages.ts';
@@ -29,7 +30,7 @@ export async function verificationContext(config: ResolvedConfig, python: Python
   if (!config.useCache) return { ctx, isolation };
   // What else decides an outcome: the interpreter and the packages installed in it, the isolation, the
   // FastCGI front end asked for and the nginx found. Timeouts and limits are per example (see cacheKey).
-  const nginx = await findNginx();
+  const [nginx, fcgiwrap] = await Promise.all([findNginx(), findFcgiwrap()]);
   const extra = [
     python.executable,
     `packages: ${(await installedDistributions(python)).join(' ')}`,
@@ -37,6 +38,7 @@ export async function verificationContext(config: ResolvedConfig, python: Python
     `node: ${process.versions.node}`,
     `fastcgi front end: ${config.fastcgiFrontEnd}`,
     `nginx: ${nginx ? nginx.version : 'none'}`,
+    `fcgiwrap: ${fcgiwrap ? fcgiwrap.version : 'none'}`,
   ];
   const cache = { dir: config.cacheDir, secret: await loadCacheSecret(config.cacheKeyFile), runtimeFingerprint: await computeRuntimeFingerprint(python.version, extra) };
   return { ctx, isolation, cache };

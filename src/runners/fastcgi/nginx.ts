@@ -1,4 +1,4 @@
-// Finds an installed nginx and starts one, per run, on a free loopback port in front of a FastCGI app.
+// Finds an installed nginx and starts one, per run, on a free loopback port in front of a FastCGI, SCGI or CGI app.
 import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { tailLines } from '../../util/text.ts';
 import { delay, type ProcessExit } from '../process.ts';
-import { NGINX_FILES, renderNginxConfig } from './nginx-config.ts';
+import { NGINX_FILES, type NginxUpstreamChoice, renderNginxConfig, upstreamOf } from './nginx-config.ts';
 
 /** An nginx binary and its version (`1.22.1`). */
 export interface NginxInstall {
@@ -28,8 +28,11 @@ export interface LaunchedNginx {
   kill(): void;
 }
 
-/** Options for startNginx. */
-export interface StartNginxOptions {
+/** Options for startNginx: where it runs, and the app it passes requests to (`appPort` for a FastCGI app, or `upstream`). */
+export type StartNginxOptions = NginxUpstreamChoice & StartNginxPlace;
+
+/** Where and how long startNginx runs nginx. */
+export interface StartNginxPlace {
   install: NginxInstall;
   /**
    * The folder for nginx.conf: proofpress writes it on the host, nginx reads it where it runs. In
@@ -43,7 +46,6 @@ export interface StartNginxOptions {
   log: () => string;
   /** Resolves when this nginx listens on `port` (the sandbox's port report naming its pid, or its pid file). */
   listening: (port: number, nginx: LaunchedNginx) => Promise<unknown>;
-  appPort: number;
   serverName: string;
   serverPort: number;
   /** Give up (and leave nothing running) at this time, in ms since the epoch. */
@@ -103,7 +105,7 @@ export async function startNginx(options: StartNginxOptions): Promise<{ front: N
   let lastError = '';
   for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
     const port = await pickPort();
-    await writeFile(configFile.host, renderNginxConfig({ scratchDir: options.scratchDir, port, appPort: options.appPort, serverName: options.serverName, serverPort: options.serverPort }));
+    await writeFile(configFile.host, renderNginxConfig({ scratchDir: options.scratchDir, port, upstream: upstreamOf(options), serverName: options.serverName, serverPort: options.serverPort }));
     const logBefore = options.log().length;
     const nginxLog = () => options.log().slice(logBefore);
     // -e stderr: errors before the config is read go to stderr too, not to the built-in path

@@ -127,14 +127,14 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     ExampleSpecError,
     `✗ \`expect=\` has no effect on a block that does not run
   File: test/fixtures/invalid/expect-on-run-none.md:8
-  Hint: Add run=http|wsgi|script|fastcgi, or remove it.`,
+  Hint: Add run=http|wsgi|fastcgi|scgi|cgi|script|console|doctest, or remove it.`,
   ],
   [
     'run-on-console.md',
     ExampleSpecError,
     `✗ A \`console\` block cannot run=script
   File: test/fixtures/invalid/run-on-console.md:6
-  Hint: run=script takes \`\`\`python, \`\`\`javascript, \`\`\`sh, \`\`\`go blocks (or another name of their language); or use run=none.`,
+  Hint: run=script takes \`\`\`python, \`\`\`javascript, \`\`\`sh, \`\`\`go, \`\`\`perl blocks (or another name of their language); or use run=none.`,
   ],
   // blocks that refer to other blocks
   [
@@ -142,14 +142,14 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     ExampleSpecError,
     `✗ An \`\`\`output block must directly follow an example that runs
   File: test/fixtures/invalid/output-block-without-example.md:12
-  Hint: Put it right after a block with run=http|wsgi|script|fastcgi, or use \`\`\`text for plain text.`,
+  Hint: Put it right after a program example (run=script, or a server: run=http|wsgi|fastcgi|scgi|cgi), or use \`\`\`text for plain text.`,
   ],
   [
     'output-block-not-adjacent.md',
     ExampleSpecError,
     `✗ An \`\`\`output block must directly follow an example that runs
   File: test/fixtures/invalid/output-block-not-adjacent.md:12
-  Hint: Put it right after a block with run=http|wsgi|script|fastcgi, or use \`\`\`text for plain text.`,
+  Hint: Put it right after a program example (run=script, or a server: run=http|wsgi|fastcgi|scgi|cgi), or use \`\`\`text for plain text.`,
   ],
   [
     'with-unknown-file.md',
