@@ -51,7 +51,7 @@ describe('runners/http', () => {
   });
 
   test('finds a running example by the pid namespace and pid it prints (the control for the kill checks below)', async () => {
-    const example = await fixtureExample('never_listens.py', 'run=script');
+    const example = await fixtureExample('never_listens.py', 'run=script exit=0');
     const sandbox = await createSandbox(example, ctx.sandbox, example.spec.file!);
     const run = sandbox.start([sandbox.python, sandbox.fileName]);
     try {
