@@ -8,6 +8,7 @@ import { createMarkdown } from '../src/markdown/create.ts';
 import { parsePost } from '../src/markdown/parse.ts';
 import { findNginx } from '../src/runners/fastcgi/nginx.ts';
 import { probePython } from '../src/runners/python-runtime.ts';
+import { onlyPython } from '../src/runners/build-pythons.ts';
 import { verificationContext } from '../src/verify/context.ts';
 import { verifyExample } from '../src/verify/verify-one.ts';
 
@@ -20,13 +21,13 @@ const python = await probePython(path.join(ROOT, '.venv', 'bin', 'python'));
 if (!python) throw new Error('run `npm install` first: no .venv/bin/python');
 
 const nginx = await findNginx();
-const { isolationLabel } = (await verificationContext(config, python)).ctx;
+const { isolationLabel } = (await verificationContext(config, onlyPython(python))).ctx;
 console.log(`\nFastCGI examples, ${RUNS} verifications each after one warm-up (Python ${python.version}, nginx ${nginx?.version ?? 'not installed'}, ${isolationLabel}):`);
 for (const example of examples.filter((candidate) => candidate.spec.run === 'fastcgi')) {
   for (const frontEnd of ['nginx', 'embedded'] as const) {
     if (frontEnd === 'nginx' && !nginx) continue;
     // The context a build makes (isolation detected here), with this front end.
-    const { ctx } = await verificationContext(resolveConfig(ROOT, { useCache: false, fastcgiFrontEnd: frontEnd }), python);
+    const { ctx } = await verificationContext(resolveConfig(ROOT, { useCache: false, fastcgiFrontEnd: frontEnd }), onlyPython(python));
     await verifyExample(example, ctx);
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {

@@ -12,7 +12,7 @@ import { loadPosts } from '../src/content/load-posts.ts';
 import { extractExamples } from '../src/examples/extract.ts';
 import { createMarkdown } from '../src/markdown/create.ts';
 import { parsePost } from '../src/markdown/parse.ts';
-import { preparePython } from '../src/runners/prepare.ts';
+import { preparePostPythons } from '../src/runners/prepare.ts';
 import { verificationContext } from '../src/verify/context.ts';
 import { verifyAll } from '../src/verify/run-all.ts';
 
@@ -27,7 +27,8 @@ const example = posts
   .flatMap((post) => extractExamples(parsePost(md, post)).examples)
   .find((candidate) => candidate.spec.run === 'http' && candidate.code.includes('def simple_app'));
 if (!example) throw new Error('content/ holds no run=http example defining simple_app (the WSGI article)');
-const python = await preparePython(config, posts);
+const pythons = await preparePostPythons(config, posts);
+const python = pythons.default!;
 
 /** Bare: the interpreter started by hand, polled until port 8000 answers one GET, then killed. */
 async function bare(dir: string): Promise<number> {
@@ -52,7 +53,7 @@ function get(): Promise<boolean> {
 
 /** Per-example times of verifying `RUNS` copies of simple_app one after the other, as a build would. */
 async function sandboxed(isolation: 'auto' | 'process'): Promise<{ times: number[]; label: string }> {
-  const { ctx } = await verificationContext(resolveConfig(ROOT, { useCache: false, isolation }), python);
+  const { ctx } = await verificationContext(resolveConfig(ROOT, { useCache: false, isolation }), pythons);
   const finished: number[] = [];
   const started = performance.now();
   const verifications = await verifyAll(Array.from({ length: RUNS + 1 }, () => example!), { ctx, concurrency: 1, onVerified: () => finished.push(performance.now()) });

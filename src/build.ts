@@ -2,8 +2,10 @@
 import type { ResolvedConfig } from './config/resolve.ts';
 import { loadPosts } from './content/load-posts.ts';
 import { extractExamples } from './examples/extract.ts';
+import { applyPostPython, pythonNeeds } from './examples/python-choice.ts';
 import { specWarnings } from './examples/foreign-attributes.ts';
 import { snippetsFolder } from './examples/snippet.ts';
+import { attachVariants, pairVariants } from './examples/variants.ts';
 import { createMarkdown } from './markdown/create.ts';
 import { parsePost } from './markdown/parse.ts';
 import { checkLinks } from './render/link-check.ts';
@@ -12,8 +14,9 @@ import { describePostPageSizes } from './render/page-weight.ts';
 import type { VerifiedPost } from './render/article.ts';
 import { renderSite } from './render/render-site.ts';
 import { failureError, summaryError } from './report/failures.ts';
+import { describePythons, missingPythonWarnings } from './report/pythons.ts';
 import { type Reporter, silentReporter } from './report/progress.ts';
-import { preparePython } from './runners/prepare.ts';
+import { preparePythons } from './runners/prepare.ts';
 import { writeSearchIndex } from './site/search-index.ts';
 import { describeSweep, sweepLeftovers } from './site/sweep.ts';
 import { replaceFolders } from './site/swap.ts';
@@ -56,25 +59,34 @@ async function buildSteps(config: ResolvedConfig, reporter: Reporter, write: boo
   const posts = await step('Loaded posts', () => loadPosts(config));
   const md = createMarkdown();
   const parsed = await step('Parsed Markdown', () => posts.map((post) => parsePost(md, post)));
-  const extracted = await step('Extracted examples', () => parsed.map((post) => ({ parsed: post, ...extractExamples(post) })));
+  const extracted = await step('Extracted examples', () =>
+    parsed.map((post) => {
+      const { examples, tokens } = extractExamples(post);
+      return { parsed: post, examples: applyPostPython(post.post, examples), tokens }; // a post's `python:` for blocks that choose none
+    }),
+  );
+  const variants = await step('Paired variants', () => pairVariants(extracted));
   const examples = extracted.flatMap((post) => post.examples);
   for (const warning of specWarnings(examples)) reporter.warning(warning); // other engines' attributes proofpress ignores
-  const needsPython = examples.some((example) => example.spec.run !== 'none');
-  const python = needsPython ? await step('Prepared Python', () => preparePython(config, posts)) : undefined;
-  const ctx = python ? await verificationContext(config, python) : undefined;
+  const needs = pythonNeeds(posts, examples);
+  const pythons = needs.length > 0 ? await step(describePythons, () => preparePythons(config, needs)) : undefined;
+  const ctx = pythons ? await verificationContext(config, pythons) : undefined;
   if (ctx?.isolation.fallbackReason) reporter.info(`⚠ Examples run without namespaces (weaker isolation): ${ctx.isolation.fallbackReason}`);
+  // A chosen Python that is not installed: its examples are "not run" (or, with --strict, failures below).
+  if (config.missingInterpreter === 'warn') for (const warning of missingPythonWarnings(pythons, examples)) reporter.warning(warning);
   const verifications = await step(`Verified ${examples.length} examples`, () =>
     verifyAll(examples, { ...ctx, concurrency: config.concurrency, onVerified: reporter.example }),
   );
   const failed = verifications.filter((verification) => verification.status === 'failed');
   if (failed.length > 0 && config.onExampleFailure === 'error') throw summaryError(failed.map(failureError), examples.length);
   for (const verification of failed) reporter.warning(failureError(verification)); // onExampleFailure: "warn"
-  const verified: VerifiedPost[] = splitByPost(verifications, extracted).map(({ group: post, items: own }) => ({
+  const everyFile: VerifiedPost[] = splitByPost(verifications, extracted).map(({ group: post, items: own }) => ({
     parsed: post.parsed,
     examples: post.examples,
     exampleTokens: post.tokens,
     verifications: own,
   }));
+  const verified = attachVariants(everyFile, variants); // a variant file (a port) is shown on its post's page, not its own
   const files = await step(
     (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes(rendered, verified, config.site)})`,
     () => renderSite(config, md, verified),

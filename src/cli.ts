@@ -7,7 +7,8 @@ import { ExamplesFailedError } from './errors.ts';
 import { printError } from './report/format-error.ts';
 import { createReporter } from './report/progress.ts';
 import { printSummary } from './report/summary.ts';
-import { preparePython } from './runners/prepare.ts';
+import { describePythons } from './report/pythons.ts';
+import { preparePostPythons } from './runners/prepare.ts';
 import { escapeControls } from './util/text.ts';
 import { watchLaunchers } from './util/watch-launchers.ts';
 
@@ -25,10 +26,18 @@ interface BuildFlags {
   quiet?: boolean;
   fastcgiFrontEnd?: 'auto' | 'nginx' | 'embedded';
   isolation?: 'auto' | 'strict' | 'process';
+  strict?: boolean;
 }
 
 function overridesFrom(flags: BuildFlags): ConfigOverrides {
-  return { drafts: flags.drafts, useCache: flags.cache, concurrency: flags.concurrency, fastcgiFrontEnd: flags.fastcgiFrontEnd, isolation: flags.isolation };
+  return {
+    drafts: flags.drafts,
+    useCache: flags.cache,
+    concurrency: flags.concurrency,
+    fastcgiFrontEnd: flags.fastcgiFrontEnd,
+    isolation: flags.isolation,
+    ...(flags.strict ? { missingInterpreter: 'error' as const } : {}),
+  };
 }
 
 async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
@@ -65,17 +74,18 @@ for (const [name, description, write] of [
       new Option('--isolation <mode>', 'how examples are isolated: namespaces when possible (auto), namespaces or fail (strict), or the process layer')
         .choices(['auto', 'strict', 'process']),
     )
+    .option('--strict', 'an example whose Python (python: "2.7") is not installed fails the build instead of being published as not run')
     .action((flags: BuildFlags) => runBuild(flags, write));
 }
 
 program
   .command('setup-python')
-  .description("create or refresh .venv with the Python packages posts declare (run by npm's postinstall)")
+  .description("create or refresh .venv, and the environments of the Pythons posts choose, with the packages posts declare (run by npm's postinstall)")
   .option('--root <dir>', 'project folder', '.')
   .action(async (flags: { root: string }) => {
     const config = resolveConfig(flags.root, { drafts: true });
-    const runtime = await preparePython(config, await loadPosts(config));
-    process.stderr.write(`✓ Python ${escapeControls(runtime.version)} ready at ${escapeControls(runtime.executable)}\n`);
+    const pythons = await preparePostPythons(config, await loadPosts(config));
+    process.stderr.write(`✓ ${escapeControls(describePythons(pythons))}\n`);
   });
 
 try {

@@ -6,19 +6,21 @@ import { loadPosts } from './content/load-posts.ts';
 import type { Example } from './examples/extract.ts';
 import { failureError } from './report/failures.ts';
 import { printError } from './report/format-error.ts';
-import { preparePython } from './runners/prepare.ts';
+import { pythonNeeds } from './examples/python-choice.ts';
+import { preparePythons } from './runners/prepare.ts';
 import { verificationContext } from './verify/context.ts';
 import { describeVerification } from './render/verification-line.ts';
 import { escapeControls } from './util/text.ts';
 import { verifyExample } from './verify/verify-one.ts';
 
-/** Verify `example` (embedded in the snippet at `snippetUrl`) with the project's Python, always running it (no cache). */
+/** Verify `example` (embedded in the snippet at `snippetUrl`, its Python chosen by the build) on that Python, always running it (no cache). */
 export async function runSnippet(snippetUrl: string, relativeRoot: string, example: Example): Promise<void> {
   try {
     const root = path.resolve(path.dirname(fileURLToPath(snippetUrl)), relativeRoot);
     const config = resolveConfig(root, { useCache: false, drafts: true });
-    const python = await preparePython(config, await loadPosts(config));
-    const { ctx } = await verificationContext(config, python);
+    const needs = pythonNeeds(await loadPosts(config), [example]);
+    // A block that runs nothing (run=none) needs no interpreter: verifyExample says why it is not run.
+    const ctx = needs.length > 0 ? (await verificationContext(config, await preparePythons(config, needs))).ctx : undefined;
     const verification = await verifyExample(example, ctx);
     if (verification.status === 'failed') {
       printError(failureError(verification));

@@ -3,11 +3,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/resolve.ts';
 import { loadPosts } from '../src/content/load-posts.ts';
 import { exampleName, extractExamples } from '../src/examples/extract.ts';
+import { applyPostPython, pythonNeeds } from '../src/examples/python-choice.ts';
 import { createMarkdown } from '../src/markdown/create.ts';
 import { parsePost } from '../src/markdown/parse.ts';
 import { failureError } from '../src/report/failures.ts';
 import { formatError } from '../src/report/format-error.ts';
-import { preparePython } from '../src/runners/prepare.ts';
+import { preparePythons } from '../src/runners/prepare.ts';
 import type { RunContext } from '../src/runners/types.ts';
 import { verificationContext } from '../src/verify/context.ts';
 import { verifyExample } from '../src/verify/verify-one.ts';
@@ -17,14 +18,15 @@ import { REPO_ROOT } from './helpers/project.ts';
 const config = resolveConfig(REPO_ROOT, { useCache: false, drafts: true });
 const posts = await loadPosts(config);
 const md = createMarkdown();
+// Each example on the Python its block or post chooses, as the build runs it.
+const byPost = posts.map((post) => ({ post, examples: applyPostPython(post, extractExamples(parsePost(md, post)).examples) }));
 let ctx: RunContext;
 
 beforeAll(async () => {
-  ctx = (await verificationContext(config, await preparePython(config, posts))).ctx;
+  ctx = (await verificationContext(config, await preparePythons(config, pythonNeeds(posts, byPost.flatMap(({ examples }) => examples))))).ctx;
 });
 
-for (const post of posts) {
-  const { examples } = extractExamples(parsePost(md, post));
+for (const { post, examples } of byPost) {
   describe(post.source.replace(/^content\//, ''), () => {
     for (const example of examples) {
       const name = `${exampleName(example.spec, example.index)} (line ${example.line}, run=${example.spec.run})`;

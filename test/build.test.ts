@@ -19,7 +19,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/** A temp project holding a copy of the real content/ (or of given files). */
+/** A temp project holding the WSGI article as a Python 3 post (the wsgi-python3 fixture), or the given files. */
 async function tempProject(files?: Record<string, string>): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'proofpress-build-'));
   cleanups.push(() => rm(root, { recursive: true, force: true }));
@@ -29,7 +29,8 @@ async function tempProject(files?: Record<string, string>): Promise<string> {
       await writeFile(path.join(root, name), text);
     }
   } else {
-    await cp(path.join(REPO_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+    // A fixture, not content/: these tests must not change with the posts the blog publishes.
+    await cp(fixturePath('sites', 'wsgi-python3', 'content'), path.join(root, 'content'), { recursive: true });
   }
   return root;
 }
@@ -49,7 +50,7 @@ async function listFiles(dir: string): Promise<string[]> {
 
 describe('build', () => {
   test('publishes the WSGI article with its examples really run and passed', async () => {
-    const config = resolveConfig(REPO_ROOT, { useCache: false, pythonOverride: VENV_PYTHON });
+    const config = resolveConfig(await tempProject(), { useCache: false, pythonOverride: VENV_PYTHON });
     const result = await build(config, { write: false });
     const page = result.files.find((file) => file.path.endsWith('a-very-simple-introduction-to-wsgi/index.html'));
     const html = String(page?.content);

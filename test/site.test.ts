@@ -11,7 +11,7 @@ import { build } from '../src/build.ts';
 import { resolveConfig } from '../src/config/resolve.ts';
 import { ConfigError, RenderError } from '../src/errors.ts';
 import type { Reporter } from '../src/report/progress.ts';
-import { REPO_ROOT, tempSite } from './helpers/project.ts';
+import { tempSite } from './helpers/project.ts';
 
 const COUNTING = '/2024/01/10/counting/';
 const XSS_TITLE = '<script>alert(1)</script>';
@@ -257,10 +257,14 @@ describe('site: builds of other fixtures', () => {
   });
 
   test('gives the WSGI article a p=120 rule in _redirects', async () => {
-    const config = resolveConfig(REPO_ROOT, { useCache: false, pythonOverride: path.join(REPO_ROOT, '.venv', 'bin', 'python') });
-    const result = await build(config, { write: false });
-    const redirects = String(result.files.find((file) => file.path === '_redirects')?.content);
-    expect(redirects).toContain('/ p=120 /2006/08/31/a-very-simple-introduction-to-wsgi/ 301!\n');
+    const article = await tempSite('wsgi-python3');
+    try {
+      const result = await build(article.config, { write: false });
+      const redirects = String(result.files.find((file) => file.path === '_redirects')?.content);
+      expect(redirects).toContain('/ p=120 /2006/08/31/a-very-simple-introduction-to-wsgi/ 301!\n');
+    } finally {
+      await article.cleanup();
+    }
   });
 });
 

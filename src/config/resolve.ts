@@ -31,8 +31,19 @@ export interface ResolvedConfig {
   readonly useCache: boolean;
   /** Include drafts and future-dated posts. */
   readonly drafts: boolean;
-  /** Interpreter chosen by the user (PROOFPRESS_PYTHON), used as is: no venv is managed then. */
+  /**
+   * Interpreter chosen by the user (PROOFPRESS_PYTHON) for examples that choose none: used as is (no venv is
+   * made from it); requirements it lacks are installed into a folder of `pythonEnvsDir`.
+   */
   readonly pythonOverride?: string;
+  /** Where the environments of chosen interpreters (`python: "2.7"`) are made. */
+  readonly pythonEnvsDir: string;
+  /** Interpreters named in the config, by version prefix (paths absolute; a bare name is looked up on PATH). */
+  readonly pythons: Readonly<Record<string, string>>;
+  /** Where else interpreters are looked for: PATH's folders, then pyenv's root ($PYENV_ROOT, else ~/.pyenv). */
+  readonly pythonSearch: { readonly path: readonly string[]; readonly pyenvRoot: string };
+  /** What an example whose interpreter is not installed does: `warn` (not run, a warning) or `error` (`--strict`). */
+  readonly missingInterpreter: 'warn' | 'error';
 }
 
 /** Overrides from the CLI or a test; they win over the config file. */
@@ -46,6 +57,9 @@ export interface ConfigOverrides {
   /** Where the cache's signing key lives (like PROOFPRESS_CACHE_KEY_FILE). */
   cacheKeyFile?: string;
   venvDir?: string;
+  pythonEnvsDir?: string;
+  /** `error` makes examples whose interpreter is missing fail the build (`--strict`). */
+  missingInterpreter?: 'warn' | 'error';
   /** Use this interpreter as is, without managing a venv (like PROOFPRESS_PYTHON). */
   pythonOverride?: string;
   onExampleFailure?: 'error' | 'warn';
@@ -94,6 +108,13 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     useCache: overrides.useCache ?? true,
     drafts: overrides.drafts ?? false,
     pythonOverride: overrides.pythonOverride ?? (env.PROOFPRESS_PYTHON || undefined),
+    pythonEnvsDir: at(overrides.pythonEnvsDir ?? user.pythonEnvsDir),
+    pythons: Object.freeze(Object.fromEntries(Object.entries(user.pythons).map(([version, file]) => [version, file.includes('/') ? at(file) : file]))),
+    pythonSearch: Object.freeze({
+      path: Object.freeze((env.PATH ?? '').split(path.delimiter).filter((dir) => path.isAbsolute(dir))),
+      pyenvRoot: env.PYENV_ROOT && path.isAbsolute(env.PYENV_ROOT) ? env.PYENV_ROOT : path.join(env.HOME || homedir(), '.pyenv'),
+    }),
+    missingInterpreter: overrides.missingInterpreter ?? user.missingInterpreter,
   });
 }
 

@@ -57,6 +57,12 @@ export const limitsSchema = z.strictObject({
   outputKiB: z.number().int().min(1).default(1024),
 });
 
+/**
+ * A Python version prefix as posts, blocks and the config write it: `"2.7"`, `"3.12"`, `"3"`, or a whole
+ * version (`"2.7.18"`). "3.1" means 3.1.x, never 3.12.
+ */
+export const pythonVersionSchema = z.string().regex(/^\d+(\.\d+){0,2}$/, 'must be a Python version such as "2.7", "3.12" or "3" (in quotes: YAML reads 3.10 as the number 3.1)');
+
 /** How examples are isolated from the build and from each other. */
 export const sandboxSchema = z.strictObject({
   /**
@@ -81,6 +87,24 @@ export const userConfigSchema = z.strictObject({
   cacheDir: z.string().default('.proofpress-cache'),
   /** Project-local Python virtual environment holding the posts' requirements. @default ".venv" */
   venvDir: z.string().default('.venv'),
+  /**
+   * Folder of the Python environments proofpress makes for interpreters that posts and blocks choose
+   * (`python: "2.7"`): one per interpreter, holding the requirements of the posts that use it.
+   * @default ".proofpress-envs"
+   */
+  pythonEnvsDir: z.string().default('.proofpress-envs'),
+  /**
+   * Interpreters by version, for those proofpress would not find on PATH (`python2.7`) or in pyenv's
+   * versions folder: `{ "2.7": "/opt/python2.7/bin/python" }`. Tried first; the path must be a Python of that version.
+   * @default {}
+   */
+  pythons: z.record(pythonVersionSchema, z.string().min(1)).default({}),
+  /**
+   * What an example whose Python (`python: "2.7"`) is not installed does to the build: `warn` publishes it
+   * as "not run" with how to install it and prints a warning; `error` fails the build (`--strict`).
+   * @default "warn"
+   */
+  missingInterpreter: z.enum(['warn', 'error']).default('warn'),
   /** How many examples run at once. @default 4 */
   concurrency: z.number().int().min(1).max(64).default(4),
   /** Timeout of one example in milliseconds, unless its `timeout=` says otherwise. @default 15000 */

@@ -1,7 +1,7 @@
 // Stage 1d: validate normalised front matter against the Post schema and build the Post record.
 import path from 'node:path';
 import { z } from 'zod';
-import { limitsSchema, type ResourceLimits } from '../config/schema.ts';
+import { limitsSchema, pythonVersionSchema, type ResourceLimits } from '../config/schema.ts';
 import { FrontMatterError } from '../errors.ts';
 import type { SourceFile } from './load.ts';
 import { splitFrontMatter } from './front-matter.ts';
@@ -30,12 +30,22 @@ export const frontMatterSchema = z.looseObject({
   aliases: z.array(z.string().startsWith('/', 'must start with /')).default([]),
   /** Markdown shown in an aside at the top of the post, for editorial remarks. */
   editor_note: z.string().optional(),
-  /** Python packages (pip requirement specifiers) the post's examples import. */
+  /**
+   * The Python the post's examples run on, as a version prefix (`"2.7"`, `"3.12"`, `"3"`); a block's
+   * `python=` overrides it. Absent: the project's .venv (or PROOFPRESS_PYTHON).
+   */
+  python: pythonVersionSchema.optional(),
+  /** Python packages (pip requirement specifiers) the post's examples import; markers (`; python_version < "3"`) are evaluated per interpreter. */
   requirements: z.array(z.string().min(1)).default([]),
   /** The examples need the outside network (package downloads, public APIs); else they see only their own loopback. */
   network: z.boolean().default(false),
   /** Resource limits of this post's examples, over the config's `sandbox.limits` (e.g. `{ memoryMiB: 1024 }`). */
   limits: limitsSchema.partial().optional(),
+  /**
+   * Slug of the post whose code this file is another version of (e.g. a Python 3 port of a 2006 post). The file gets
+   * no page: its code blocks are shown beside that post's, paired in order, with the diff; its title names the version.
+   */
+  variant_of: z.string().regex(SLUG, 'must be the slug of another post').optional(),
   /** Metadata kept from a WordPress migration; `post_id` feeds `/?p=ID` redirects. */
   wordpress: z.looseObject({ post_id: z.number().int().positive().optional() }).optional(),
 });
@@ -56,11 +66,15 @@ export interface Post {
   aliases: string[];
   editorNote?: string;
   requirements: string[];
+  /** The Python version prefix its examples run on (`2.7`), unless a block says otherwise; undefined: the default. */
+  python?: string;
   /** Whether this post's examples may use the outside network. */
   network: boolean;
   /** Resource limits over the config's defaults. */
   limits: Partial<ResourceLimits>;
   wordpressPostId?: number;
+  /** Slug of the post this file is a version of (`variant_of`); such a file is shown on that post's page, not on its own. */
+  variantOf?: string;
   /** Front matter fields proofpress does not interpret (provenance, themes …). */
   extra: Record<string, unknown>;
   body: string;
@@ -99,9 +113,11 @@ function buildPost(source: SourceFile, fm: FrontMatter, body: string, bodyOffset
     aliases: fm.aliases,
     editorNote: fm.editor_note,
     requirements: fm.requirements,
+    python: fm.python,
     network: fm.network,
     limits: fm.limits ?? {},
     wordpressPostId: fm.wordpress?.post_id,
+    variantOf: fm.variant_of,
     extra,
     body,
     bodyOffset,
@@ -121,6 +137,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): 
 function hintFor(field: string): string {
   if (field === 'date' || field === 'updated') return `Write \`${field}: 2006-08-31\` or \`${field}: 2006-08-31T16:24:46Z\`.`;
   if (field === 'title') return 'Add `title: My post` to the front matter.';
+  if (field === 'python') return 'Write the version in quotes, e.g. `python: "2.7"` or `python: "3.12"`.';
   return `Fix \`${field}\` in the front matter (see the Post schema in src/content/post.ts).`;
 }
 

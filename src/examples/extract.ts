@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { ExampleSpecError } from '../errors.ts';
 import { fileLineOf, type ParsedPost } from '../markdown/parse.ts';
 import type { ResourceLimits } from '../config/schema.ts';
+import { blockInfo, checkAnnotationPlacement, isAnnotation } from './annotation.ts';
 import { runKindInfo } from './catalogue.ts';
 import { parseConsoleSession } from './console-session.ts';
 import { type ExampleSpec, parseFenceInfo } from './fence-info.ts';
@@ -24,9 +25,9 @@ export interface Example {
   /** Source file of the post (`content/x.md`) and its slug. */
   source: string;
   slug: string;
-  /** 1-based file line of the block's opening fence (or first indented line). */
+  /** 1-based file line of the block's opening fence (or first indented line; an annotation above it is not counted). */
   line: number;
-  /** The code exactly as shown to the reader. */
+  /** The code exactly as shown to the reader (an indented block without the indentation all its lines share). */
   code: string;
   spec: ExampleSpec;
   /** Text of a following output block (```output, ```text, ```json): the expected output, also shown to readers. */
@@ -69,10 +70,14 @@ export function extractExamples(parsed: ParsedPost): { examples: Example[]; toke
   const examples: Example[] = [];
   const positions: ExampleTokens[] = [];
   tokens.forEach((token, index) => {
+    if (isAnnotation(token)) return checkAnnotationPlacement(tokens, index, { file: post.source, line: fileLineOf(parsed, token) });
     if (token.type !== 'fence' && token.type !== 'code_block') return;
     const line = fileLineOf(parsed, token);
     const where = { file: post.source, line };
-    const spec = parseFenceInfo(token.type === 'fence' ? token.info : '', where);
+    // An `<!-- example … -->` before the block gives it its attributes; errors in them point at the annotation.
+    const annotation = isAnnotation(tokens[index - 1]) ? tokens[index - 1] : undefined;
+    const specWhere = annotation ? { file: post.source, line: fileLineOf(parsed, annotation) } : where;
+    const spec = parseFenceInfo(blockInfo({ token, annotation, where: specWhere }), specWhere);
     if (!spec.annotated && attachToPrevious({ examples, positions, token, index, where, lang: spec.lang.toLowerCase() })) return;
     const name = spec.file ?? (spec.lang ? `block.${spec.lang}` : 'block');
     const number = String(examples.length + 1).padStart(2, '0');

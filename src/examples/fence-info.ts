@@ -1,5 +1,5 @@
 // Stage 3a: parse a fenced block's info string (`python file=a.py run=http expect="…"`) into a validated ExampleSpec.
-import { limitsSchema, type ResourceLimits } from '../config/schema.ts';
+import { limitsSchema, pythonVersionSchema, type ResourceLimits } from '../config/schema.ts';
 import { ExampleSpecError } from '../errors.ts';
 
 import { LANGUAGES, RUN_KINDS, type RunKind, runKindInfo } from './catalogue.ts';
@@ -28,6 +28,11 @@ export interface ExampleSpec {
   timeoutMs?: number;
   /** Resource limits of this block's sandbox (`limits="memoryMiB=1024 cpuSeconds=60"`), over the post's. */
   limits?: Partial<ResourceLimits>;
+  /**
+   * The Python this block runs on (`python=2.7`), over the post's `python:`. Once the build has applied the
+   * post's choice (examples/python-choice.ts), the version prefix the example runs on; undefined: the default.
+   */
+  python?: string;
   /** Shown in a collapsed "support file" panel rather than in the prose. */
   support: boolean;
   /** Blocks of one post with the same `session=NAME` grow one program (or one terminal): each runs after those before it. */
@@ -56,7 +61,7 @@ export interface SpecLocation {
   line: number;
 }
 
-const KNOWN = ['file', 'run', 'app', 'expect', 'status', 'path', 'with', 'timeout', 'limits', 'support', 'session', 'exit'] as const;
+const KNOWN = ['file', 'run', 'app', 'expect', 'status', 'path', 'with', 'timeout', 'limits', 'support', 'session', 'exit', 'python'] as const;
 type Known = (typeof KNOWN)[number];
 const FLAGS: ReadonlySet<string> = new Set(['support']);
 
@@ -134,7 +139,7 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
     fail(`A \`${lang || 'plain'}\` block cannot run=${run}`, `run=${run} takes ${named.map((fences) => `\`\`\`${fences[0]}`).join(', ')} blocks (or another name of their language); or use run=none.`);
   }
   if (run === 'none') {
-    for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'limits', 'app', 'session', 'exit'] as const) {
+    for (const key of ['expect', 'status', 'path', 'with', 'timeout', 'limits', 'app', 'session', 'exit', 'python'] as const) {
       if (has(key)) fail(`\`${key}=\` has no effect on a block that does not run`, `Add run=${RUN_KINDS.filter((kind) => kind !== 'none').join('|')}, or remove it.`);
     }
   }
@@ -155,6 +160,8 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
   if (has('exit') && run !== 'script' && run !== 'doctest') {
     fail(`\`exit=\` applies to run=script and run=doctest (this block is run=${run})`, run === 'console' ? 'In a console session, write the exit code as a line `[1]` after the command\'s output.' : 'Remove it.');
   }
+  const python = attrs.get('python');
+  if (python !== undefined && !pythonVersionSchema.safeParse(python).success) fail(`\`python=${python}\` is not a Python version`, 'Write a version prefix, e.g. python=2.7, python=3.12 or python=3.');
   const session = attrs.get('session');
   if (session !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(session)) fail(`\`session=${session}\` is not a plain name`, 'Use a name like session=app.');
   const file = attrs.get('file');
@@ -174,6 +181,7 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
     with: withFiles,
     timeoutMs,
     limits: has('limits') ? parseLimits(attrs.get('limits')!, where) : undefined,
+    python,
     support: has('support'),
     session,
     exitCode,

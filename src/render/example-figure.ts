@@ -15,6 +15,10 @@ export interface FigureInput {
   pageExamples?: readonly Example[];
   /** The examples that ran with this block beside them (`with=`), and how they did. @default [] */
   ranWith?: readonly { example: Example; verification: Verification }[];
+  /** Which version of the code this is, when the post shows several (`as written in 2006`, `Python 3 port`). */
+  variant?: string;
+  /** The element id of a figure of this page (a variant's figures are named apart from the post's). @default figureId */
+  idOf?: (example: Example) => string;
 }
 
 /** The figure's element id, stable within a page: `example-3`. */
@@ -23,26 +27,27 @@ export function figureId(example: Example): string {
 }
 
 /** Render the example's figure; support files are wrapped in a collapsed panel. */
-export function renderExampleFigure({ example, verification, highlighter, pageExamples = [], ranWith = [] }: FigureInput): string {
+export function renderExampleFigure({ example, verification, highlighter, pageExamples = [], ranWith = [], variant, idOf = figureId }: FigureInput): string {
   const { spec } = example;
   const title = spec.file ?? (spec.lang || 'code');
   // Code is always numbered; a console transcript only when the block asks for it (`linenos`, `showLineNumbers`).
   const { highlight, lineNumbersFrom } = spec.display;
   const lineNumbers = !isConsoleLang(spec.lang) || lineNumbersFrom !== undefined;
   const code = highlighter.highlight(example.code, spec.lang, { lineNumbers, lineNumbersFrom, highlightLines: highlight });
-  const figure = html`<figure class="example" id="${figureId(example)}" data-example-status="${verification.status}" data-file="${spec.file ?? ''}" data-run="${spec.run}" data-line="${example.line}">
-<figcaption class="example-head"><span class="example-title"><span class="example-file">${title}</span> ${badge(verification, ranWith)}</span>${copyButton(example, title)}</figcaption>
+  const figure = html`<figure class="example" id="${idOf(example)}" data-example-status="${verification.status}" data-file="${spec.file ?? ''}" data-run="${spec.run}" data-line="${example.line}"${variant ? html` data-variant="${variant}"` : ''}>
+<figcaption class="example-head"><span class="example-title"><span class="example-file">${title}</span>${variant ? html` <span class="example-variant">${variant}</span>` : ''} ${statusBadge(verification, ranWith)}</span>${copyButton(example, title, variant)}</figcaption>
 <template class="copy-text">${copyTextOf(example.code, spec.lang)}</template>
 ${raw(code)}
-${expectedOutput(example, highlighter)}${expectedExchanges(example, highlighter)}${ranWith.length > 0 && verification.status === 'skipped' ? ranWithLine(ranWith) : renderVerificationLine(verification)}${companionList(example, verification, pageExamples)}${renderCapturedOutput(spec, verification)}</figure>
+${expectedOutput(example, highlighter)}${expectedExchanges(example, highlighter)}${ranWith.length > 0 && verification.status === 'skipped' ? ranWithLine(ranWith, idOf) : renderVerificationLine(verification)}${companionList(example, verification, pageExamples, idOf)}${renderCapturedOutput(spec, verification)}</figure>
 `;
   if (!spec.support) return figure.value;
-  return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${badge(verification, ranWith)}</summary>
+  return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${statusBadge(verification, ranWith)}</summary>
 ${figure}</details>
 `.value;
 }
 
-function badge(verification: Verification, ranWith: FigureInput['ranWith'] = []): SafeHtml {
+/** The status badge of a figure; a support block that does not run alone takes the status of the examples that ran it. */
+export function statusBadge(verification: Verification, ranWith: FigureInput['ranWith'] = []): SafeHtml {
   if (verification.status === 'skipped' && ranWith.length > 0) {
     // A block that does not run alone is as verified as the examples that ran with it.
     const failed = ranWith.filter((user) => user.verification.status === 'failed');
@@ -58,16 +63,17 @@ function namesOf(users: NonNullable<FigureInput['ranWith']>): string {
 }
 
 // Instead of "not run": which examples ran this block beside them, linked, with their outcome.
-function ranWithLine(ranWith: NonNullable<FigureInput['ranWith']>): SafeHtml {
-  const links = ranWith.map((user, i) => html`${i ? ', ' : ''}<a href="#${figureId(user.example)}"><code>${user.example.spec.file ?? `example ${user.example.index}`}</code></a> (${badgeText(user.verification)})`);
+function ranWithLine(ranWith: NonNullable<FigureInput['ranWith']>, idOf: (example: Example) => string): SafeHtml {
+  const links = ranWith.map((user, i) => html`${i ? ', ' : ''}<a href="#${idOf(user.example)}"><code>${user.example.spec.file ?? `example ${user.example.index}`}</code></a> (${badgeText(user.verification)})`);
   return html`<p class="verification">Ran beside ${links}, which ${ranWith.length === 1 ? 'uses' : 'use'} it; checked as part of ${ranWith.length === 1 ? 'that example' : 'those examples'}.</p>
 `;
 }
 
 // Hidden until copy.js runs, so a page without JavaScript shows no dead button. The live region
 // announces "Copied"; the stylesheet shows it as a bubble under the button, so nothing moves.
-function copyButton(example: Example, title: string): SafeHtml {
-  const what = isConsoleLang(example.spec.lang) ? 'commands' : title;
+function copyButton(example: Example, title: string, variant: string | undefined): SafeHtml {
+  // Two versions of one block are two buttons: their names say which version each copies.
+  const what = `${isConsoleLang(example.spec.lang) ? 'commands' : title}${variant ? ` (${variant})` : ''}`;
   return html`<span class="copy" hidden><span class="copy-status" role="status"></span><button type="button" class="copy-button">Copy<span class="visually-hidden"> ${what}</span></button></span>`;
 }
 
@@ -85,13 +91,13 @@ function expectedExchanges(example: Example, highlighter: CodeHighlighter): Safe
 }
 
 // "Ran with myapplication.py and fcgi.py beside it", each linking to its figure on the page.
-function companionList(example: Example, verification: Verification, pageExamples: readonly Example[]): SafeHtml | string {
+function companionList(example: Example, verification: Verification, pageExamples: readonly Example[], idOf: (example: Example) => string): SafeHtml | string {
   if (example.companions.length === 0) return '';
   const links = example.companions.map((companion, i) => {
     const target = pageExamples.find((other) => other.line === companion.line);
     const name = html`<code>${companion.name}</code>`;
     const separator = i === 0 ? '' : i === example.companions.length - 1 ? ' and ' : ', ';
-    return html`${separator}${target ? html`<a href="#${figureId(target)}">${name}</a>` : name}`;
+    return html`${separator}${target ? html`<a href="#${idOf(target)}">${name}</a>` : name}`;
   });
   const verb = example.spec.run !== 'none' && verification.status !== 'skipped' ? 'Ran' : 'Runs';
   return html`<p class="companions">${verb} with ${links} beside it.</p>\n`;

@@ -4,12 +4,13 @@ import type { Example } from '../examples/extract.ts';
 import type { Verification } from '../verify/types.ts';
 import { renderExampleFigure } from './example-figure.ts';
 import type { CodeHighlighter } from './highlight.ts';
+import { renderVariantGroup, type VariantView } from './variant-panel.ts';
 
 /** What the render env carries for one post: which token is which example. */
 export interface ExampleRenderEnv {
   proofpress: {
     /** Token index of an example's code block → its example and verification. */
-    byToken: Map<number, { example: Example; verification: Verification }>;
+    byToken: Map<number, { example: Example; verification: Verification; variants?: VariantView[] }>;
     /** Token indexes of the blocks an example owns (```output, ```http), rendered inside its figure instead. */
     outputTokens: Set<number>;
     highlighter: CodeHighlighter;
@@ -35,7 +36,10 @@ export function installExampleRules(md: MarkdownIt): void {
     const pageExamples = entries.map((other) => other.example);
     // The examples that ran this block beside them (`with=`): a support file is verified through them.
     const ranWith = entries.filter((other) => other.example.companions.some((companion) => companion.line === entry.example.line));
-    return renderExampleFigure({ ...entry, highlighter: state.highlighter, pageExamples, ranWith });
+    const { example, verification, variants = [] } = entry;
+    const figure = renderExampleFigure({ example, verification, highlighter: state.highlighter, pageExamples, ranWith, variant: variants[0]?.originalName });
+    // A block shown in other versions too (a port): the post's figure first, then each version with its diff.
+    return variants.length === 0 ? figure : renderVariantGroup({ figure, original: example, views: variants, highlighter: state.highlighter });
   };
   // Marked so a second call (another build with the same instance) does not wrap the rule twice.
   Object.assign(render, { proofpress: true });

@@ -1,11 +1,13 @@
 // Stage 6g: a post's page: title, dates, reading time, tags, editor's note, the article with its example figures, and neighbours.
 import type MarkdownIt from 'markdown-it';
 import type { Verification } from '../verify/types.ts';
-import { html, raw } from '../util/html.ts';
+import { html, raw, type SafeHtml } from '../util/html.ts';
+import { originalName } from './article.ts';
 import { type PageContext, renderLayout } from './layout.ts';
 import type { PostEntry } from './post-entry.ts';
 import { renderPostMeta } from './post-list.ts';
 import { VERIFICATION_URL } from './urls.ts';
+import { renderVariantNotes } from './variant-note.ts';
 import { reportAnchor } from './verification-report.ts';
 
 export interface PostPageInput {
@@ -24,9 +26,9 @@ export function renderPostPage({ ctx, md, entry, newer, older }: PostPageInput):
 <header class="post-header">
 <h1>${post.title}</h1>
 ${renderPostMeta(entry)}
-${entry.verified.examples.length ? html`<p class="post-verification"><a href="${VERIFICATION_URL}#${reportAnchor(entry)}">${countStatuses(entry.verified.verifications)}</a></p>\n` : ''}
+${entry.verified.examples.length ? html`<p class="post-verification"><a href="${VERIFICATION_URL}#${reportAnchor(entry)}">${entry.verified.variants?.length ? `${capitalise(originalName(entry.verified))}: ` : ''}${countStatuses(entry.verified.verifications)}${variantCounts(entry)}</a></p>\n` : ''}
 </header>
-${post.editorNote ? html`<aside class="editor-note" aria-label="Editor's note"><p class="editor-note-title">Editor's note</p>${raw(md.render(post.editorNote))}</aside>\n` : ''}<div class="post-body">
+${editorNote(md, entry)}<div class="post-body">
 ${raw(entry.articleHtml)}</div>
 </article>
 ${newer || older ? html`<nav class="post-nav" aria-label="More posts">
@@ -41,6 +43,22 @@ ${newer ? html`<a class="post-nav-newer" href="${newer.url}">← ${newer.post.ti
     type: 'article',
     article: { published: post.date, modified: post.updated, tags: post.tags },
   });
+}
+
+// The post's own note, then each variant's (a port's), which says what the variant changed.
+function editorNote(md: MarkdownIt, entry: PostEntry): SafeHtml | string {
+  const notes = renderVariantNotes(md, entry.verified);
+  if (!entry.post.editorNote && notes.length === 0) return '';
+  return html`<aside class="editor-note" aria-label="Editor's note"><p class="editor-note-title">Editor's note</p>${entry.post.editorNote ? raw(md.render(entry.post.editorNote)) : ''}${notes}</aside>\n`;
+}
+
+// ` Python 3 port: 6 of 9 examples verified, 3 not run.` after the post's own count.
+function variantCounts(entry: PostEntry): string {
+  return (entry.verified.variants ?? []).map((variant) => ` ${variant.post.parsed.post.title}: ${countStatuses(variant.post.verifications)}`).join('');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function countStatuses(verifications: Verification[]): string {

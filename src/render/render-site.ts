@@ -24,8 +24,9 @@ import { renderVerificationJson, renderVerificationPage } from './verification-r
 /** Render every page, feed, map and asset of the site for `posts` (sorted newest first). */
 export async function renderSite(config: ResolvedConfig, md: MarkdownIt, posts: VerifiedPost[]): Promise<OutputFileData[]> {
   installExampleRules(md);
-  // Each example's language, and `http` for the exchange blocks shown inside figures.
-  const highlighter = await createCodeHighlighter(posts.flatMap((post) => post.examples.flatMap((example) => [example.spec.lang, ...(example.exchangesText === undefined ? [] : ['http'])])));
+  // Each example's language (variants' too), and `http` for the exchange blocks shown inside figures.
+  const examples = posts.flatMap((post) => [...post.examples, ...(post.variants ?? []).flatMap((variant) => variant.post.examples)]);
+  const highlighter = await createCodeHighlighter(examples.flatMap((example) => [example.spec.lang, ...(example.exchangesText === undefined ? [] : ['http'])]));
   try {
     const entries = createPostEntries({ md, site: config.site, highlighter, posts });
     const ctx: PageContext = { site: config.site, scripts: ASSET_FILES.filter((name) => name.endsWith('.js')).map((name) => `/assets/${name}`) };

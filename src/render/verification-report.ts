@@ -9,6 +9,7 @@ import { type PageContext, renderLayout } from './layout.ts';
 import type { OutputFileData } from './output.ts';
 import type { PostEntry } from './post-entry.ts';
 import { fileForUrl, VERIFICATION_URL } from './urls.ts';
+import { variantFigureId } from './variant-panel.ts';
 import { badgeText, describeRuntime, formatRunTime } from './verification-line.ts';
 
 /** One example as the report lists it. */
@@ -18,12 +19,18 @@ interface ReportRow {
   verification: Verification;
   /** Root-relative URL of the example's figure on its post page. */
   url: string;
+  /** The variant (a port) the example belongs to, by its title; undefined for the post's own code. */
+  variant?: string;
 }
 
+// The post's examples, then those of each variant shown on its page (their figures are there too).
 function reportRows(entries: PostEntry[]): ReportRow[] {
-  return entries.flatMap((entry) =>
-    entry.verified.examples.map((example, i) => ({ entry, example, verification: entry.verified.verifications[i]!, url: `${entry.url}#${figureId(example)}` })),
-  );
+  return entries.flatMap((entry) => [
+    ...entry.verified.examples.map((example, i) => ({ entry, example, verification: entry.verified.verifications[i]!, url: `${entry.url}#${figureId(example)}` })),
+    ...(entry.verified.variants ?? []).flatMap(({ post }) =>
+      post.examples.map((example, i) => ({ entry, example, verification: post.verifications[i]!, url: `${entry.url}#${variantFigureId(example)}`, variant: post.parsed.post.title })),
+    ),
+  ]);
 }
 
 /** `/verification/`: a table per post of its examples, each linking to its figure. */
@@ -52,13 +59,13 @@ export function reportAnchor(entry: PostEntry): string {
   return `post-${entry.post.slug}`;
 }
 
-function renderRow({ example, verification, url }: ReportRow) {
+function renderRow({ example, verification, url, variant }: ReportRow) {
   const record = verification.record;
   const runtime = record ? describeRuntime(record.runtime).join(' · ') : (verification.reason ?? 'shown only');
   const time = record
     ? html`<time datetime="${record.startedAt}">${formatRunTime(record.startedAt)}</time>, ${record.durationMs} ms${verification.cached ? ' (cached)' : ''}`
     : '—';
-  return html`<tr class="report-${verification.status}"><td><a href="${url}">${exampleName(example.spec, example.index)}</a> <span class="report-run">run=${example.spec.run}</span></td><td><code>${example.source}:${example.line}</code></td><td><span class="badge badge-${verification.status}">${badgeText(verification)}</span>${verification.status === 'failed' && verification.reason ? html`: ${verification.reason}` : ''}</td><td>${runtime}</td><td>${time}</td></tr>
+  return html`<tr class="report-${verification.status}"><td><a href="${url}">${exampleName(example.spec, example.index)}</a>${variant ? html` <span class="report-variant">(${variant})</span>` : ''} <span class="report-run">run=${example.spec.run}</span></td><td><code>${example.source}:${example.line}</code></td><td><span class="badge badge-${verification.status}">${badgeText(verification)}</span>${verification.status === 'failed' && verification.reason ? html`: ${verification.reason}` : ''}</td><td>${runtime}</td><td>${time}</td></tr>
 `;
 }
 
@@ -68,10 +75,11 @@ function renderRow({ example, verification, url }: ReportRow) {
  * duration lifted out of the record. Captured logs come from examples run with an allow-listed environment.
  */
 export function renderVerificationJson(entries: PostEntry[]): OutputFileData {
-  const items = reportRows(entries).map(({ entry, example, verification, url }) => ({
+  const items = reportRows(entries).map(({ entry, example, verification, url, variant }) => ({
     ...verification,
     post: { title: entry.post.title, source: entry.post.source, url: entry.url },
     url,
+    variant: variant ?? null,
     file: example.spec.file ?? null,
     run: example.spec.run,
     runtime: verification.record?.runtime ?? null,

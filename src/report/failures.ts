@@ -13,7 +13,10 @@ export function failureError(verification: Verification): ExampleFailedError {
     line: verification.line,
     example: verification.label,
     details,
-    hint: `Fix the code or its expectation at ${verification.source}:${verification.line}, then build again (\`npx tsx snippets/${verification.exampleId}.ts\` verifies it alone after a successful build).`,
+    hint:
+      verification.missingPython === undefined
+        ? `Fix the code or its expectation at ${verification.source}:${verification.line}, then build again (\`npx tsx snippets/${verification.exampleId}.ts\` verifies it alone after a successful build).`
+        : `Install Python ${verification.missingPython} on this machine, or name its path under \`pythons\` in proofpress.config.json; without --strict (missingInterpreter: "error") the example is published as not run.`,
   });
 }
 

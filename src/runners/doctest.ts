@@ -4,7 +4,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tailLines } from '../util/text.ts';
 import { withDeadline } from './process.ts';
+import { versionAtLeast } from './python-runtime.ts';
 import type { Runner } from './types.ts';
+
+// doctest's command line has `-o` since Python 3.4; before (2.7), the same call written out, with the same output and exit status.
+const OLD_DOCTEST = [
+  'import doctest, sys',
+  'failed, _ = doctest.testfile(sys.argv[1], module_relative=False, verbose=True, optionflags=doctest.ELLIPSIS)',
+  'sys.exit(1 if failed else 0)',
+].join('\n');
 
 /** Where the session's text is put for doctest: proofpress's read-only control folder, not the example's own. */
 const SESSION_FILE = 'session.pycon';
@@ -18,7 +26,8 @@ export const doctestRunner: Runner = {
     writeFileSync(path.join(sandbox.controlDir.host, SESSION_FILE), [...example.preceding.map((block) => block.code), example.code].join(''));
     // -v lists each statement tried, which is what the page shows as checked; ELLIPSIS makes `...` in an
     // expected result a wildcard, as in console sessions.
-    const argv = [sandbox.python, '-m', 'doctest', '-v', '-o', 'ELLIPSIS', path.posix.join(sandbox.controlDir.inside, SESSION_FILE)];
+    const session = path.posix.join(sandbox.controlDir.inside, SESSION_FILE);
+    const argv = versionAtLeast(ctx.python.version, 3, 4) ? [sandbox.python, '-m', 'doctest', '-v', '-o', 'ELLIPSIS', session] : [sandbox.python, '-c', OLD_DOCTEST, session];
     const child = sandbox.start(argv);
     try {
       const exit = await withDeadline(child.exited, timeoutMs);

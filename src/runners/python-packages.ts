@@ -3,12 +3,14 @@ import { readdir } from 'node:fs/promises';
 import type { PythonRuntime } from './python-runtime.ts';
 
 /**
- * The distributions installed in the interpreter's site-packages (`flup-1.0.3.dist-info` …): the facts
- * `pip freeze` reads, without the ~0.5 s of starting pip.
+ * The distributions installed for the interpreter (`flup-1.0.3.dist-info` …): those proofpress put in its
+ * packages folder first (they come first on its path), then its site-packages. The facts `pip freeze`
+ * reads, without the ~0.5 s of starting pip.
  */
 export async function installedDistributions(python: PythonRuntime): Promise<string[]> {
-  const entries = await readdir(python.sitePackages).catch(() => [] as string[]);
-  return entries.filter((name) => /\.(dist|egg)-info$/.test(name)).sort();
+  const folders = [python.packagesDir, python.sitePackages].filter((folder) => folder !== undefined);
+  const listed = await Promise.all(folders.map(async (folder) => (await readdir(folder).catch(() => [] as string[])).filter((name) => /\.(dist|egg)-info$/.test(name)).sort()));
+  return listed.flat();
 }
 
 /** The installed version of distribution `name` (`1.0.3`), or undefined. */

@@ -4,6 +4,7 @@ import type { Example } from '../examples/extract.ts';
 import { cgiRunner } from './cgi.ts';
 import { consoleRunner } from './console.ts';
 import { doctestRunner } from './doctest.ts';
+import { exampleContext } from './example-context.ts';
 import { fastcgiRunner } from './fastcgi.ts';
 import { httpRunner } from './http.ts';
 import { languageRunner } from './languages.ts';
@@ -25,8 +26,9 @@ const RUNNERS: Readonly<Record<Exclude<RunKind, 'none'>, Runner>> = {
   doctest: doctestRunner,
 };
 
-/** Run one example in its own sandbox; the sandbox is removed afterwards whatever happened. */
-export function runExample(example: Example, ctx: RunContext): Promise<RunRecord> {
+/** Run one example in its own sandbox, on its own Python; the sandbox is removed afterwards whatever happened. */
+export async function runExample(example: Example, buildCtx: RunContext): Promise<RunRecord> {
+  const ctx = exampleContext(example, buildCtx);
   const { hostNetwork } = ctx.sandbox;
   return example.sandbox.network && hostNetwork ? hostNetwork(() => runInSandbox(example, ctx)) : runInSandbox(example, ctx);
 }

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { LimitFunction } from 'p-limit';
 import type { ResourceLimits } from '../config/schema.ts';
 import type { Example } from '../examples/extract.ts';
+import { RunnerError } from '../errors.ts';
+import { runtimeKey } from './build-pythons.ts';
 import { languageRunner, type SandboxNeeds } from './languages.ts';
-import type { PythonRuntime } from './python-runtime.ts';
+import { HELPER_MINIMUM, type PythonRuntime, versionAtLeast } from './python-runtime.ts';
 import { bwrapArgs, INSIDE, insideExecutable, type SandboxHostPaths } from './sandbox/bwrap-args.ts';
 import { sharedEtc } from './sandbox/etc.ts';
 import type { Isolation } from './sandbox/isolation.ts';
@@ -38,7 +40,10 @@ export const SANDBOX_DIR_PREFIX = 'proofpress-';
 /** What every sandbox of a build shares. */
 export interface SandboxSettings {
   isolation: Isolation;
+  /** The example's Python (runExample sets the example's own). */
   python: PythonRuntime;
+  /** A Python 3.6+ for the supervisor and the bridge when `python` is older (init.py is Python 3). */
+  helperPython?: PythonRuntime;
   /** The config's default limits; a post and a block may override them. */
   limits: Readonly<ResourceLimits>;
   /** Warm sandboxes of the running build (verifyAll makes one); without it each sandbox starts cold. */
@@ -81,6 +86,8 @@ interface Slot extends WarmSlot {
 
 /** What must be fixed when a sandbox starts (the rest comes with its example). */
 interface Shape {
+  /** The interpreter and its packages folder (runtimeKey): its mounts, PATH and the supervisor's Python depend on it. */
+  python: string;
   network: boolean;
   diskMiB: number;
   /** What the example's language adds (Go: its toolchain, its read-only build cache, its variables). */
@@ -98,7 +105,7 @@ export async function createSandbox(example: Example, settings: SandboxSettings,
   const limits = resolveLimits(settings.limits, example.sandbox.limits);
   // Before any slot is taken: what a language needs is fixed when its sandbox starts, so it is part of the shape.
   const needs = (await languageRunner(example).prepare?.(example, settings.isolation)) ?? NO_NEEDS;
-  const shape: Shape = { network: example.sandbox.network, diskMiB: limits.diskMiB, needs };
+  const shape: Shape = { python: runtimeKey(settings.python), network: example.sandbox.network, diskMiB: limits.diskMiB, needs };
   const key = JSON.stringify(shape);
   const etc = settings.isolation.mode === 'namespaces' ? await sharedEtc(settings.python, SANDBOX_DIR_PREFIX) : '';
   const slot = settings.pool?.take(key) ?? prepareSlot(settings, shape, etc);
@@ -152,39 +159,61 @@ function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot
 
 function namespacedLayout(settings: SandboxSettings, shape: Shape, host: SandboxHostPaths, bridgeSocket: string): SupervisorLayout {
   const python = insideExecutable(settings.python);
+  const supervisor = supervisorPython(settings);
   // Node.js (the one running proofpress) for JavaScript examples: its installation, wherever it is.
   const tools = [path.dirname(path.dirname(process.execPath)), ...shape.needs.tools];
-  const args = bwrapArgs({ host, python: settings.python, network: shape.network, tools, mounts: shape.needs.mounts, tmpfsBytes: shape.diskMiB * 1024 * 1024 });
+  const helperPython = supervisor === settings.python ? undefined : supervisor;
+  const args = bwrapArgs({ host, python: settings.python, helperPython, network: shape.network, tools, mounts: shape.needs.mounts, tmpfsBytes: shape.diskMiB * 1024 * 1024 });
+  const packages: Record<string, string> = settings.python.packagesDir ? { PYTHONPATH: INSIDE.packages } : {};
   return {
     namespaced: true,
     sharedNetwork: shape.network,
     python,
+    // The helper Python is seen at its own path (bwrapArgs binds it there, for its shared library).
+    supervisorPython: helperPython ? helperPython.executable : python,
     helpers: INSIDE.helpers,
     supervisor: `${INSIDE.helpers}/init.py`,
     work: INSIDE.work,
     copyFrom: INSIDE.files,
     bridge: bridgeSocket,
-    env: { ...exampleEnv({ python, home: INSIDE.home, tmp: '/tmp' }), ...shape.needs.env },
+    env: { ...exampleEnv({ python, home: INSIDE.home, tmp: '/tmp' }), ...packages, ...shape.needs.env },
     // The bridge socket is made on the host and handed to the supervisor as fd 4 (see bridge_exec.py).
-    prefix: [settings.python.executable, '-I', '-S', path.join(PYTHON_HELPERS_DIR, 'bridge_exec.py'), bridgeSocket, '--', settings.isolation.bwrap!.executable, ...args],
+    prefix: [supervisor.executable, '-I', '-S', path.join(PYTHON_HELPERS_DIR, 'bridge_exec.py'), bridgeSocket, '--', settings.isolation.bwrap!.executable, ...args],
     hostCwd: host.files,
   };
 }
 
 function processLayout(settings: SandboxSettings, shape: Shape, root: string, host: SandboxHostPaths): SupervisorLayout {
   const python = settings.python.executable;
+  // The port shim (sitecustomize.py) is what keeps Python servers apart without a network namespace; the
+  // packages proofpress installed for the interpreter (Python 2, PROOFPRESS_PYTHON) come after it.
+  const pythonPath = [path.join(root, 'site'), ...(settings.python.packagesDir ? [settings.python.packagesDir] : [])].join(path.delimiter);
   return {
     namespaced: false,
     sharedNetwork: true,
     python,
+    supervisorPython: supervisorPython(settings).executable,
     helpers: path.dirname(PYTHON_HELPERS_DIR),
     supervisor: SUPERVISOR,
     work: host.files,
-    // The port shim (sitecustomize.py) is what keeps Python servers apart without a network namespace.
-    env: { ...exampleEnv({ python, home: path.join(root, 'home'), tmp: path.join(root, 'tmp') }), PYTHONPATH: path.join(root, 'site'), ...shape.needs.env },
+    env: { ...exampleEnv({ python, home: path.join(root, 'home'), tmp: path.join(root, 'tmp') }), PYTHONPATH: pythonPath, ...shape.needs.env },
     prefix: [],
     hostCwd: host.files,
   };
+}
+
+/**
+ * The Python that runs the supervisor (init.py) and the bridge: the example's own when it is 3.6+ (one
+ * interpreter in the sandbox, as ever), else the build's helper Python 3. init.py stays Python 3 only: it
+ * is PID 1 and the sandbox's guard (sock_diag, limits, the bridge), and Python 2's os.pipe, socket and
+ * signal semantics differ in the very places it relies on.
+ */
+function supervisorPython(settings: SandboxSettings): PythonRuntime {
+  if (versionAtLeast(settings.python.version, ...HELPER_MINIMUM)) return settings.python;
+  if (settings.helperPython) return settings.helperPython;
+  throw new RunnerError(`proofpress's sandbox supervisor needs Python 3.6 or newer beside Python ${settings.python.version}, and none was prepared`, {
+    hint: 'Install Python 3 (e.g. `apt-get install python3`); the build finds /usr/bin/python3 or python3 on PATH.',
+  });
 }
 
 // Node.js's folder on PATH when it is not one of the usual ones (~/.nvm/…/bin), so examples find `node`.

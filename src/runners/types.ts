@@ -1,12 +1,13 @@
 // The contract between the runner registry and each runner kind, and the record a run produces.
 import type { Example } from '../examples/extract.ts';
 import type { RunKind } from '../examples/fence-info.ts';
+import type { BuildPythons } from './build-pythons.ts';
 import type { PythonRuntime } from './python-runtime.ts';
 import type { Sandbox, SandboxSettings } from './sandbox.ts';
 
 /** What ran an example: shown in the verification line. */
 export interface RuntimeInfo {
-  /** The interpreter that ran the example, e.g. `Python 3.11.7` or `Node.js 20.20.2`. */
+  /** The interpreter that ran the example, e.g. `Python 3.11.7`, `Python 2.7.18` or `Node.js 20.20.2`. */
   interpreter: string;
   /** e.g. `wsgiref HTTP server started by the example`. */
   gateway: string;
@@ -76,7 +77,15 @@ export interface RunRecord {
 
 /** Shared, per-build facts a runner needs. */
 export interface RunContext {
+  /**
+   * The Python of the example being run: runExample puts the example's own here (its `python=`, its post's
+   * `python:`, else the default), so runners read one interpreter. In the build's context, the default one.
+   */
   python: PythonRuntime;
+  /** Every interpreter of the build; absent: every example runs on `python`. */
+  pythons?: BuildPythons;
+  /** What an example whose chosen Python is missing becomes: `warn` not run, `error` failed (`--strict`). @default 'warn' */
+  missingInterpreter?: 'warn' | 'error';
   /** Isolation, interpreter and default limits every example's sandbox is made with. */
   sandbox: SandboxSettings;
   /** The isolation in words, recorded with every run. */

@@ -2,9 +2,11 @@
 import pLimit from 'p-limit';
 import pMap from 'p-map';
 import type { Example } from '../examples/extract.ts';
+import { pythonFor } from '../runners/build-pythons.ts';
 import { createWarmSandboxes, resolveLimits } from '../runners/sandbox.ts';
 import type { RunContext } from '../runners/types.ts';
-import { type CacheStore, cacheKey, readCached, writeCached } from './cache.ts';
+import { cacheKey, readCached, writeCached } from './cache.ts';
+import type { VerificationCache } from './context.ts';
 import type { Verification } from './types.ts';
 import { identify, verifyExample } from './verify-one.ts';
 
@@ -12,8 +14,8 @@ export interface VerifyAllOptions {
   /** Absent when no example of the build runs (every one is then skipped). */
   ctx?: RunContext;
   concurrency: number;
-  /** Cache folder, its secret and the runtime fingerprint; omit to run everything. */
-  cache?: CacheStore & { runtimeFingerprint: string };
+  /** Cache folder, its secret and the runtime fingerprint of each interpreter; omit to run everything. */
+  cache?: VerificationCache;
   /** Called as each example finishes, for progress output. */
   onVerified?: (verification: Verification) => void;
 }
@@ -42,9 +44,11 @@ export async function verifyAll(examples: Example[], options: VerifyAllOptions):
 async function verifyWithCache(example: Example, options: VerifyAllOptions): Promise<Verification> {
   const { cache } = options;
   const { ctx } = options;
+  // An example is cached under the fingerprint of the interpreter it runs on (a missing one is never cached).
+  const choice = ctx && pythonFor(ctx.pythons, example, ctx.python);
   const key =
-    cache && ctx && example.spec.run !== 'none'
-      ? cacheKey(example, cache.runtimeFingerprint, {
+    cache && ctx && choice && 'runtime' in choice && example.spec.run !== 'none'
+      ? cacheKey(example, await cache.runtimeFingerprint(choice.runtime), {
           timeoutMs: example.spec.timeoutMs ?? ctx.timeoutMs,
           limits: resolveLimits(ctx.sandbox.limits, example.sandbox.limits),
           network: example.sandbox.network,

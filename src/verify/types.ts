@@ -20,6 +20,8 @@ export interface Verification {
   diff?: string;
   /** What the run captured; absent for skipped examples. */
   record?: RunRecord;
+  /** The Python version (`2.7`) the example chose and this machine lacks, when that is why it did not run. */
+  missingPython?: string;
   /** True when this result was reused from the cache (same code, spec and runtime). */
   cached: boolean;
 }

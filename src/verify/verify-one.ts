@@ -1,5 +1,6 @@
 // Stage 5c: run one example (or skip it) and turn the run into a Verification. Never throws for a failing example.
 import type { Example } from '../examples/extract.ts';
+import { pythonFor } from '../runners/build-pythons.ts';
 import { hasRunner, runExample } from '../runners/registry.ts';
 import type { RunContext } from '../runners/types.ts';
 import { checkRun } from './expect.ts';
@@ -20,6 +21,13 @@ export function skipReason(example: Example): string | undefined {
 export async function verifyExample(example: Example, ctx: RunContext | undefined): Promise<Verification> {
   const reason = skipReason(example) ?? (ctx ? undefined : 'no interpreter was prepared for this build');
   if (reason !== undefined || !ctx) return { ...identify(example), status: 'skipped', reason, failures: [], cached: false };
+  const python = pythonFor(ctx.pythons, example, ctx.python);
+  if ('missing' in python) {
+    // Never a silent pass: "not run" with how to install it, or with --strict (missingInterpreter: error) a failure.
+    const { reason: missing, version: missingPython } = python.missing;
+    if (ctx.missingInterpreter === 'error') return { ...identify(example), status: 'failed', reason: `not run: ${missing}`, failures: [`not run: ${missing}`], missingPython, cached: false };
+    return { ...identify(example), status: 'skipped', reason: missing, failures: [], missingPython, cached: false };
+  }
   const record = await runExample(example, ctx);
   const verdict = checkRun(example, record);
   return {

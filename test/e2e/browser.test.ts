@@ -36,14 +36,17 @@ let browser: Browser;
 let context: BrowserContext;
 let examples: Example[];
 const requests: string[] = [];
+/** Origins of the static servers the tests start: the only places a page may reach. */
+const origins: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); CI's .ci/run does.`);
   }
-  site = await buildSite('content', { write: true });
+  site = await buildSite('wsgi-python3', { write: true });
   examples = site.result.posts[0]!.examples;
   server = await serveStatic(site.config.outDir);
+  origins.push(server.origin);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await newContext();
   await mkdir(ARTIFACTS, { recursive: true });
@@ -301,8 +304,52 @@ describe('e2e/browser', () => {
     await page.close();
   });
 
+  describe('a post shown in two versions (the variants fixture)', () => {
+    const VARIANT_PAGE = '/2015/03/01/greeting/';
+    let variants: BuiltSite;
+    let variantServer: StaticServer;
+
+    beforeAll(async () => {
+      variants = await buildSite('variants', { write: true });
+      variantServer = await serveStatic(variants.config.outDir);
+      origins.push(variantServer.origin);
+    });
+    afterAll(async () => {
+      await variantServer?.close();
+      await variants?.cleanup();
+    });
+
+    test('without JavaScript, a reader opens the other version from the keyboard and sees its diff and figure', async () => {
+      const noScript = await newContext({ javaScriptEnabled: false, baseURL: variantServer.origin });
+      const page = await noScript.newPage();
+      await page.goto(VARIANT_PAGE);
+      const original = page.locator('#example-1');
+      const panel = page.locator('.variants', { has: original }).locator('details.variant');
+      const port = panel.locator(':scope > figure.example');
+      expect(await original.isVisible()).toBe(true);
+      expect(await port.isVisible()).toBe(false);
+      const summary = panel.locator(':scope > summary');
+      expect(await summary.textContent()).toMatch(/^f-string version verified 1 line changed · ran with Python 3\.\d+\.\d+$/);
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      expect(await port.isVisible()).toBe(true);
+      expect(await panel.locator('pre.code-diff ins').textContent()).toBe('+print(f"Hello, {name}!")');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'variant-open.png'), fullPage: true });
+      await noScript.close();
+    });
+
+    test('a link from the verification report to a variant\'s figure opens its panel', async () => {
+      const page = await context.newPage();
+      await page.goto(`${variantServer.origin}/verification/`);
+      await page.locator('a[href$="#greeting-f-strings-example-4"]').click();
+      await leave(page, '/verification/');
+      await expect.poll(() => page.locator('#greeting-f-strings-example-4').isVisible(), { timeout: WAIT }).toBe(true);
+      await page.close();
+    });
+  });
+
   test('no request left 127.0.0.1', () => {
     expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(data|blob|about):/.test(url))).toEqual([]);
+    expect(requests.filter((url) => !origins.some((origin) => url.startsWith(`${origin}/`)) && !/^(data|blob|about):/.test(url))).toEqual([]);
   });
 });

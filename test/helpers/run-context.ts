@@ -1,6 +1,7 @@
 // Test helper: the RunContext a build makes (isolation detected on this machine, the project's Python), via verificationContext.
 import type { ConfigOverrides } from '../../src/config/resolve.ts';
 import { resolveConfig } from '../../src/config/resolve.ts';
+import { onlyPython } from '../../src/runners/build-pythons.ts';
 import type { RunContext } from '../../src/runners/types.ts';
 import { verificationContext } from '../../src/verify/context.ts';
 import { projectPython, REPO_ROOT } from './project.ts';
@@ -25,6 +26,6 @@ export async function testRunContext(options: TestRunContextOptions = {}): Promi
     fastcgiFrontEnd: options.fastcgiFrontEnd,
     isolation: options.isolation,
   });
-  const { ctx } = await verificationContext(config, python);
+  const { ctx } = await verificationContext(config, onlyPython(python));
   return options.timeoutMs === undefined ? ctx : { ...ctx, timeoutMs: options.timeoutMs };
 }

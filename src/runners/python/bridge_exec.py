@@ -2,7 +2,8 @@
 #
 # Usage: bridge_exec.py SOCKET_PATH -- COMMAND [ARG ...]. The sandbox's supervisor accepts proofpress's
 # connections on the fd 4 it inherits, so the socket's folder is never mounted into the sandbox: an
-# example can neither write files there nor swap the socket. Runs on the host, with -I -S.
+# example can neither write files there nor swap the socket. Runs on the host, with -I -S, on Python 3 (the
+# supervisor's interpreter: the build's helper Python 3 when the example runs on Python 2.7).
 import os
 import socket
 import sys

@@ -5,7 +5,9 @@
 # Apache's mod_fcgid start `.fcgi` files. A pipe on fd 0 makes flup fall back to CGI, a connected
 # socket makes it hang. The example itself is exec'd unchanged: through its shebang when it has one,
 # so `#!/usr/bin/env python` finds the interpreter first on the sandbox PATH. proofpress learns that
-# the socket listens from the sandbox (its port report, or the port shim's when PORT is 0).
+# the socket listens from the sandbox (its port report, or the port shim's when PORT is 0). Runs on the
+# example's own Python, 2.7 and 3.x alike (no f-strings, no print(flush=)); on 2.7 every descriptor is
+# inheritable already.
 import os
 import socket
 import stat
@@ -26,5 +28,6 @@ with open(script, "rb") as source:
 os.chmod(script, os.stat(script).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
 path = os.path.join(".", script)
 argv = [path] if has_shebang else [sys.executable, path]
-print("proofpress: launching %s with a FastCGI listening socket on fd 0" % " ".join(argv), flush=True)
+sys.stdout.write("proofpress: launching %s with a FastCGI listening socket on fd 0\n" % " ".join(argv))
+sys.stdout.flush()
 os.execv(argv[0], argv)

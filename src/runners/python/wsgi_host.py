@@ -1,5 +1,6 @@
 # proofpress's WSGI host for run=wsgi examples: imports the example module, serves its callable with
 # wsgiref on a port the sandbox chooses (see site/sitecustomize.py), and answers until killed.
+# Runs on the example's own Python, 2.7 and 3.x alike: no f-strings, no print(flush=).
 import importlib
 import sys
 from wsgiref.simple_server import make_server
@@ -9,9 +10,10 @@ sys.path.insert(0, ".")
 module = importlib.import_module(module_name)
 app = getattr(module, app_name, None)
 if app is None:
-    sys.exit(f"proofpress: module {module_name!r} has no attribute {app_name!r} (app={app_name})")
+    sys.exit("proofpress: module %r has no attribute %r (app=%s)" % (module_name, app_name, app_name))
 if not callable(app):
-    sys.exit(f"proofpress: {module_name}.{app_name} is not callable, so it is not a WSGI application")
+    sys.exit("proofpress: %s.%s is not callable, so it is not a WSGI application" % (module_name, app_name))
 httpd = make_server("", 8000, app)
-print(f"proofpress: hosting {module_name}.{app_name} with wsgiref", flush=True)
+sys.stdout.write("proofpress: hosting %s.%s with wsgiref\n" % (module_name, app_name))
+sys.stdout.flush()
 httpd.serve_forever()

@@ -17,6 +17,8 @@ export const INSIDE = {
   /** The interpreter's installation and the project's virtual environment, read-only. */
   python: '/opt/python',
   venv: '/opt/venv',
+  /** Read-only: packages proofpress installed for an interpreter without a venv (Python 2, PROOFPRESS_PYTHON), on PYTHONPATH. */
+  packages: '/opt/site-packages',
 } as const;
 
 /** The uid and gid examples run as inside (mapped to the build's own user outside). */
@@ -39,6 +41,11 @@ export interface SandboxHostPaths {
 export interface BwrapOptions {
   host: SandboxHostPaths;
   python: PythonRuntime;
+  /**
+   * The Python 3 that runs the supervisor when the example's Python is older (Python 2.7): seen read-only
+   * at its own path (nothing under /usr needs a mount). Absent: the example's Python runs it.
+   */
+  helperPython?: PythonRuntime;
   /** Share the host's network (a post's `network: true`). */
   network: boolean;
   /** Installations outside /usr seen read-only at their own paths (Node.js under ~/.nvm, say). */
@@ -63,6 +70,8 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   args.push('--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--remount-ro', '/dev');
   for (const folder of ['/tmp', INSIDE.home, INSIDE.work]) args.push('--size', size, '--tmpfs', folder);
   args.push(...pythonMounts(options.python, path.join(host.etc, 'pyvenv.cfg')));
+  if (options.python.packagesDir) args.push('--ro-bind', options.python.packagesDir, INSIDE.packages);
+  if (options.helperPython) args.push(...ownPathMounts(options.helperPython));
   for (const tool of options.tools) if (!isUnder(tool, '/usr')) args.push('--ro-bind', tool, tool);
   for (const mount of options.mounts ?? []) args.push('--ro-bind', mount.host, mount.inside);
   args.push('--ro-bind', host.pythonHelpers, `${INSIDE.helpers}/python`, '--ro-bind', host.supervisor, `${INSIDE.helpers}/init.py`);
@@ -97,6 +106,12 @@ function pythonMounts(python: PythonRuntime, pyvenvCfg: string): string[] {
     for (const name of existsSync(scripts) ? readdirSync(scripts) : []) mounts.push('--ro-bind', path.join(scripts, name), `${INSIDE.venv}/bin/${name}`);
   }
   return mounts;
+}
+
+// An interpreter seen where it is on the host: its installation (and its venv, if it is one) outside /usr.
+function ownPathMounts(python: PythonRuntime): string[] {
+  const folders = [...new Set([python.basePrefix, python.prefix])].filter((folder) => !isUnder(folder, '/usr'));
+  return folders.flatMap((folder) => ['--ro-bind', folder, folder]);
 }
 
 /** Where `python`'s executable is inside the sandbox. */

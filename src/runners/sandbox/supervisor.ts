@@ -11,7 +11,10 @@ export interface SupervisorLayout {
   namespaced: boolean;
   /** The host's network is shared (a post's `network: true`, or no namespaces at all). */
   sharedNetwork: boolean;
+  /** The example's Python, as the sandbox sees it. */
   python: string;
+  /** The Python that runs the supervisor: the example's own when it is 3.6+, else the build's helper Python 3. */
+  supervisorPython: string;
   helpers: string;
   supervisor: string;
   /** The example's working folder. */
@@ -75,7 +78,7 @@ export interface Supervisor {
  */
 export function launchSupervisor(layout: SupervisorLayout): Supervisor {
   const plan = { workdir: layout.work, shared_network: layout.sharedNetwork, bridge_fd: layout.bridge ? 4 : undefined };
-  const [command, ...prefixArgs] = [...layout.prefix, layout.python];
+  const [command, ...prefixArgs] = [...layout.prefix, layout.supervisorPython];
   const process = startProcess({
     command: command!,
     args: [...prefixArgs, '-I', '-S', layout.supervisor, layout.namespaced ? '1' : '0', JSON.stringify(plan)],

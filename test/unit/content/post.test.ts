@@ -92,6 +92,11 @@ describe('content/post', () => {
       });
     });
 
+    test('reads the Python its examples run on as a version prefix', () => {
+      expect(post('---\ntitle: T\ndate: 2024-01-02\npython: "2.7"\n---\n').python).toBe('2.7');
+      expect(post('---\ntitle: T\ndate: 2024-01-02\n---\n').python).toBeUndefined();
+    });
+
     test('prefers summary to description', () => {
       expect(post('---\ntitle: T\ndate: 2024-01-02\nsummary: S\ndescription: D\n---\n').summary).toBe('S');
     });
@@ -156,6 +161,20 @@ describe('content/post', () => {
     test('rejects a negative WordPress post id and names the nested field', () => {
       const error = schemaError('---\ntitle: T\ndate: 2024-01-02\nwordpress:\n  - post_id: -1\n---\n');
       expect(error.message).toBe('Front matter field `wordpress.post_id`: Too small: expected number to be >0');
+      expect(error.line).toBe(4);
+    });
+
+    test('rejects an unquoted Python version (YAML reads 3.10 as 3.1) on its line, saying to quote it', () => {
+      expect(printed('---\ntitle: T\ndate: 2024-01-02\npython: 3.10\n---\n')).toMatchInlineSnapshot(`
+        "✗ Front matter field \`python\`: Invalid input: expected string, received number
+          File: content/my-post.md:4
+          Hint: Write the version in quotes, e.g. \`python: "2.7"\` or \`python: "3.12"\`."
+      `);
+    });
+
+    test('rejects a Python version that is not a version prefix', () => {
+      const error = schemaError('---\ntitle: T\ndate: 2024-01-02\npython: "py2"\n---\n');
+      expect(error.message).toContain('Front matter field `python`: must be a Python version such as "2.7"');
       expect(error.line).toBe(4);
     });
 

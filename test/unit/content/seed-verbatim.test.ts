@@ -1,5 +1,5 @@
 // The seed article exactly as migrated (Python reprs, tz-less date, `## x ##` headings, indented code, a broken
-// reference link) goes through content → markdown → examples without edits.
+// reference link) goes through content → markdown → examples without edits; its indented code comes out as written.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -21,8 +21,9 @@ function loadSeed() {
 
 /**
  * The seed's indented code block whose first line is `firstLine`, read straight from the fixture text:
- * its 1-based file line and its content as CommonMark defines it (four columns of indentation removed,
- * trailing blank lines dropped).
+ * its 1-based file line and its code as written (the seed's six columns of indentation removed, whitespace-only
+ * lines empty, trailing blank lines dropped). proofpress shows and runs that: CommonMark's four columns, then the two
+ * every line of the block shares.
  */
 function indentedBlock(firstLine: string): { line: number; code: string } {
   const start = fileLines.findIndex((line) => line.startsWith('    ') && line.trim() === firstLine);
@@ -33,7 +34,8 @@ function indentedBlock(firstLine: string): { line: number; code: string } {
     body.push(line);
   }
   while (body.length > 0 && body.at(-1)!.trim() === '') body.pop();
-  return { line: start + 1, code: body.map((line) => (line.startsWith('    ') ? line.slice(4) : '')).join('\n') + '\n' };
+  expect(body.filter((line) => line.trim() !== '').every((line) => line.startsWith('      '))).toBe(true);
+  return { line: start + 1, code: body.map((line) => (line.trim() === '' ? '' : line.slice(6))).join('\n') + '\n' };
 }
 
 // First line of every indented code block of the seed, in order.
@@ -113,12 +115,18 @@ describe('content/seed-verbatim', () => {
       },
     );
 
-    test('keeps the demo_app block verbatim: the seed indents by six, so two spaces remain after CommonMark removes four', () => {
+    test('dedents the demo_app block: the seed indents by six, and the two spaces CommonMark leaves go too', () => {
       const demo = loadSeed().examples[1]!;
-      expect(demo.code.split('\n')[0]).toBe('  from wsgiref.simple_server import make_server, demo_app');
-      expect(demo.code).toContain('  ##httpd.handle_request()\n');
-      // The whitespace-only line inside the block keeps its two extra spaces.
-      expect(demo.code.split('\n')[1]).toBe('  ');
+      expect(demo.code.split('\n')[0]).toBe('from wsgiref.simple_server import make_server, demo_app');
+      expect(demo.code).toContain('\n##httpd.handle_request()\n');
+      // The whitespace-only line inside the block (six spaces in the file) is empty, as in the code as written.
+      expect(demo.code.split('\n')[1]).toBe('');
+    });
+
+    test('keeps the indentation inside simple_app and SimpleApp (their bodies are indented beyond the block)', () => {
+      const { examples } = loadSeed();
+      expect(examples[3]!.code).toContain('\n    status = \'200 OK\'\n');
+      expect(examples[4]!.code).toContain('\n        self.start(status, response_headers)\n');
     });
 
     test('keeps the trailing space after the docstring of simple_app', () => {
@@ -137,8 +145,8 @@ describe('content/seed-verbatim', () => {
 
     test('renders indented code as escaped pre/code', () => {
       const html = createMarkdown().render(loadSeed().post.body);
-      expect(html).toContain('<pre><code>  $ sudo easy_install wsgiref\n</code></pre>');
-      expect(html).toContain('  print &quot;Serving HTTP on port 8000...&quot;\n');
+      expect(html).toContain('<pre><code>$ sudo easy_install wsgiref\n</code></pre>');
+      expect(html).toContain('\nprint &quot;Serving HTTP on port 8000...&quot;\n');
     });
 
     test('does not throw on the broken reference link `[1]: …Glue>` and still links it', () => {

@@ -1,14 +1,13 @@
 // Tests extractExamples: one Example per code block, ```output blocks, ids, file lines, with= companions,
 // and the real article's nine examples.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { toPost } from '../../../src/content/post.ts';
 import { ExampleSpecError } from '../../../src/errors.ts';
 import { extractExamples } from '../../../src/examples/extract.ts';
 import { createMarkdown } from '../../../src/markdown/create.ts';
 import { parsePost } from '../../../src/markdown/parse.ts';
-import { REPO_ROOT } from '../../helpers/project.ts';
+import { fixturePath } from '../../helpers/project.ts';
 
 const FRONT = '---\ntitle: Test post\nslug: test-post\ndate: 2024-01-02\n---\n';
 
@@ -192,8 +191,9 @@ describe('examples/extract', () => {
     });
   });
 
+  // The WSGI article as a Python 3 post of its own (a fixture: tests do not depend on what content/ holds).
   describe('the real article', () => {
-    const file = path.join(REPO_ROOT, 'content', 'hello-world-with-wsgi.md');
+    const file = fixturePath('sites', 'wsgi-python3', 'content', 'hello-world-with-wsgi.md');
     const articleText = readFileSync(file, 'utf8');
     const article = () => {
       const parsed = parsePost(createMarkdown(), toPost({ path: 'content/hello-world-with-wsgi.md', text: articleText }));

@@ -79,6 +79,10 @@ describe('examples/fence-info', () => {
       // session= and exit=
       ['python file=app.py run=wsgi app=app session=flask', { lang: 'python', file: 'app.py', run: 'wsgi', app: 'app', session: 'flask', annotated: true }],
       ['python run=script exit=2', { lang: 'python', run: 'script', exitCode: 2, annotated: true }],
+      // python= chooses the interpreter: a version prefix
+      ['python file=simpletest.py run=http python=2.7', { lang: 'python', file: 'simpletest.py', run: 'http', python: '2.7', annotated: true }],
+      ['python run=script python=3 exit=0', { lang: 'python', run: 'script', python: '3', exitCode: 0, annotated: true }],
+      ['console run=console python=3.12.1 expect=hi', { lang: 'console', run: 'console', python: '3.12.1', expect: 'hi', annotated: true }],
     ])('%s', (info, fields) => {
       expect(parseFenceInfo(info, WHERE)).toEqual({ ...DEFAULTS, ...fields });
     });
@@ -123,6 +127,10 @@ describe('examples/fence-info', () => {
       ['console run=console exit=1', '`exit=` applies to run=script and run=doctest (this block is run=console)'],
       ['python run=script session=a/b', '`session=a/b` is not a plain name'],
       ['pycon run=doctest status=200', '`status=` and `path=` apply to HTTP examples, not run=doctest'],
+      ['python run=http python=py27', '`python=py27` is not a Python version'],
+      ['python run=http python=2.7.18.1', '`python=2.7.18.1` is not a Python version'],
+      ['python run=http python=', '`python=` is not a Python version'],
+      ['python run=none python=2.7', '`python=` has no effect on a block that does not run'],
     ])('rejects %s with file and line', (info, message) => {
       const error = specError(info);
       expect(error.message).toBe(message);
@@ -134,7 +142,7 @@ describe('examples/fence-info', () => {
       expect(formatError(specError('python file=a.py run=http expct="Hello"'), { debug: false })).toMatchInlineSnapshot(`
         "✗ Unknown code block attribute \`expct\`
           File: content/post.md:42
-          Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit."
+          Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit, python."
       `);
     });
   });

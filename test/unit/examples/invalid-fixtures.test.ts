@@ -84,7 +84,7 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     ExampleSpecError,
     `✗ Unknown code block attribute \`expct\`
   File: test/fixtures/invalid/unknown-fence-attribute.md:8
-  Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit.`,
+  Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit, python.`,
   ],
   [
     'unterminated-quote.md',
@@ -106,6 +106,21 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     `✗ \`timeout=2min\` is not a duration
   File: test/fixtures/invalid/bad-timeout.md:6
   Hint: Write e.g. timeout=10s or timeout=500ms.`,
+  ],
+  // `<!-- example … -->` annotations
+  [
+    'annotation-not-before-code.md',
+    ExampleSpecError,
+    `✗ An \`<!-- example … -->\` annotation must come directly before a code block
+  File: test/fixtures/invalid/annotation-not-before-code.md:8
+  Hint: Move it right above the indented or fenced block it describes (blank lines may separate them, nothing else), or remove it.`,
+  ],
+  [
+    'annotation-on-annotated-fence.md',
+    ExampleSpecError,
+    `✗ This fenced block has attributes of its own and an \`<!-- example … -->\` annotation
+  File: test/fixtures/invalid/annotation-on-annotated-fence.md:8
+  Hint: Keep one: write the attributes after the fence's language, or remove them from it and keep the annotation.`,
   ],
   // impossible combinations
   [

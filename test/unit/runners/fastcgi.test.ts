@@ -10,7 +10,7 @@ import { findNginx } from '../../../src/runners/fastcgi/nginx.ts';
 import { runExample } from '../../../src/runners/registry.ts';
 import type { RunContext } from '../../../src/runners/types.ts';
 import { checkRun } from '../../../src/verify/expect.ts';
-import { REPO_ROOT } from '../../helpers/project.ts';
+import { fixturePath } from '../../helpers/project.ts';
 import { testRunContext } from '../../helpers/run-context.ts';
 
 // Every process a run starts, recorded through the one module that starts them, to prove none survives. That is
@@ -45,7 +45,9 @@ let example: Example;
 const contexts = new Map<string, RunContext>();
 
 beforeAll(async () => {
-  const [source] = (await loadSourceFiles(REPO_ROOT, path.join(REPO_ROOT, 'content'))).filter((file) => file.path.endsWith('hello-world-with-wsgi.md'));
+  // The WSGI article as a Python 3 post of its own (a fixture: tests do not depend on what content/ holds).
+  const site = fixturePath('sites', 'wsgi-python3');
+  const [source] = (await loadSourceFiles(site, path.join(site, 'content'))).filter((file) => file.path.endsWith('hello-world-with-wsgi.md'));
   const { examples } = extractExamples(parsePost(createMarkdown(), toPost(source!)));
   example = examples.find((candidate) => candidate.spec.run === 'fastcgi')!;
   for (const { frontEnd } of FRONT_ENDS) contexts.set(frontEnd, await testRunContext({ timeoutMs: 15_000, fastcgiFrontEnd: frontEnd }));

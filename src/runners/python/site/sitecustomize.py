@@ -7,6 +7,9 @@
 # port. getsockname() keeps answering the port the code asked for, so servers report and log the
 # port the article shows. After listen(), the real address is reported to proofpress as one JSON line on
 # file descriptor 3 (the sandbox's report pipe). The example's code itself is never changed.
+#
+# Runs inside the example's own Python, 2.7 and 3.x alike: on 2.7, bind, listen and getsockname are
+# methods of the socket class too (socket._socketobject), so patching the class reaches every socket.
 import json
 import os
 import socket

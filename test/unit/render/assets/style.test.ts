@@ -16,7 +16,7 @@ const dark = { ...light, ...palette(css.indexOf('@media (prefers-color-scheme: d
 
 // Text colour → the backgrounds it is drawn on (the panel is the figure head and output box).
 const TEXT_ON = {
-  fg: ['bg', 'panel'],
+  fg: ['bg', 'panel', 'diff-del', 'diff-ins'],
   muted: ['bg', 'panel'],
   link: ['bg', 'panel'],
   passed: ['bg', 'panel'],
