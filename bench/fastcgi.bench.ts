@@ -18,7 +18,7 @@ const config = resolveConfig(ROOT, { useCache: false });
 const md = createMarkdown();
 const examples = (await loadPosts(config)).flatMap((post) => extractExamples(parsePost(md, post)).examples);
 const python = await probePython(path.join(ROOT, '.venv', 'bin', 'python'));
-if (!python) throw new Error('run `npm install` first: no .venv/bin/python');
+if (!python) throw new Error('run `npm run setup` first: no .venv/bin/python');
 
 const nginx = await findNginx();
 const { isolationLabel } = (await verificationContext(config, onlyPython(python))).ctx;

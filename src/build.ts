@@ -1,6 +1,7 @@
 // The build pipeline as an ordered list of named steps: content → markdown → examples → runners → verify → render → site.
 import type { ResolvedConfig } from './config/resolve.ts';
-import { loadPosts } from './content/load-posts.ts';
+import { readPosts } from './content/load-posts.ts';
+import { postFilter } from './content/select-posts.ts';
 import { extractExamples } from './examples/extract.ts';
 import { applyPostPython, pythonNeeds } from './examples/python-choice.ts';
 import { specWarnings } from './examples/foreign-attributes.ts';
@@ -22,6 +23,7 @@ import { describeSweep, sweepLeftovers } from './site/sweep.ts';
 import { replaceFolders } from './site/swap.ts';
 import { siteFolder } from './site/write.ts';
 import { withBuildLock } from './util/build-lock.ts';
+import { collectErrors } from './util/collect-errors.ts';
 import { verificationContext } from './verify/context.ts';
 import { splitByPost, verifyAll } from './verify/run-all.ts';
 import type { Verification } from './verify/types.ts';
@@ -32,6 +34,11 @@ export interface BuildOptions {
   write?: boolean;
   /** How long a writing build waits for another build of the same folder to finish. @default 600000 (10 minutes) */
   lockTimeoutMs?: number;
+  /**
+   * Run only the examples of this post (`--filter`: its slug or file, with its variant files). Every page is
+   * still rendered: other posts' examples reuse their cached passes, else are published as not run.
+   */
+  filter?: string;
 }
 
 export interface BuildResult {
@@ -46,25 +53,30 @@ export interface BuildResult {
  */
 export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const reporter = options.reporter ?? silentReporter;
-  if (options.write === false) return buildSteps(config, reporter, false);
-  return withBuildLock(config.root, { timeoutMs: options.lockTimeoutMs, onWait: reporter.info }, () => buildSteps(config, reporter, true));
+  if (options.write === false) return buildSteps(config, { reporter, write: false, filter: options.filter });
+  return withBuildLock(config.root, { timeoutMs: options.lockTimeoutMs, onWait: reporter.info }, () =>
+    buildSteps(config, { reporter, write: true, filter: options.filter }),
+  );
 }
 
-async function buildSteps(config: ResolvedConfig, reporter: Reporter, write: boolean): Promise<BuildResult> {
+async function buildSteps(config: ResolvedConfig, { reporter, write, filter: query }: { reporter: Reporter; write: boolean; filter?: string }): Promise<BuildResult> {
   const step = createStep(reporter);
 
   if (write) {
     await step(describeSweep, () => sweepLeftovers({ dirs: [config.outDir, config.snippetsDir] }));
   }
-  const posts = await step('Loaded posts', () => loadPosts(config));
-  const md = createMarkdown();
-  const parsed = await step('Parsed Markdown', () => posts.map((post) => parsePost(md, post)));
+  const invalid = collectErrors(); // every mistake of every post (front matter, Markdown, code blocks), reported at once before anything runs
+  const posts = await step('Loaded posts', () => readPosts(config, { errors: invalid }));
+  const filter = query === undefined ? undefined : postFilter(posts, query, config.root); // --filter: checked before anything runs
+  const md = createMarkdown(config.markdown);
+  const parsed = await step('Parsed Markdown', () => invalid.each(posts, (post) => parsePost(md, post)));
   const extracted = await step('Extracted examples', () =>
-    parsed.map((post) => {
+    invalid.each(parsed, (post) => {
       const { examples, tokens } = extractExamples(post);
       return { parsed: post, examples: applyPostPython(post.post, examples), tokens }; // a post's `python:` for blocks that choose none
     }),
   );
+  invalid.throwIfAny();
   const variants = await step('Paired variants', () => pairVariants(extracted));
   const examples = extracted.flatMap((post) => post.examples);
   for (const warning of specWarnings(examples)) reporter.warning(warning); // other engines' attributes proofpress ignores
@@ -74,11 +86,19 @@ async function buildSteps(config: ResolvedConfig, reporter: Reporter, write: boo
   if (ctx?.isolation.fallbackReason) reporter.info(`⚠ Examples run without namespaces (weaker isolation): ${ctx.isolation.fallbackReason}`);
   // A chosen Python that is not installed: its examples are "not run" (or, with --strict, failures below).
   if (config.missingInterpreter === 'warn') for (const warning of missingPythonWarnings(pythons, examples)) reporter.warning(warning);
-  const verifications = await step(`Verified ${examples.length} examples`, () =>
-    verifyAll(examples, { ...ctx, concurrency: config.concurrency, onVerified: reporter.example }),
+  const verifiedLabel = filter ? `${examples.filter(filter.runs).length} examples of --filter ${query} (of ${examples.length})` : `${examples.length} examples`;
+  reporter.verifying?.(filter ? examples.filter(filter.runs).length : examples.length); // the live line's total: the examples reported below
+  const verifications = await step(`Verified ${verifiedLabel}`, () =>
+    verifyAll(examples, {
+      ...ctx,
+      concurrency: config.concurrency,
+      filter,
+      onStarted: reporter.started,
+      onVerified: (verification) => (!filter || filter.runs(verification) ? reporter.example(verification) : undefined), // others: in the summary only
+    }),
   );
   const failed = verifications.filter((verification) => verification.status === 'failed');
-  if (failed.length > 0 && config.onExampleFailure === 'error') throw summaryError(failed.map(failureError), examples.length);
+  if (failed.length > 0 && config.onExampleFailure === 'error') throw summaryError(failed.map(failureError), verifications);
   for (const verification of failed) reporter.warning(failureError(verification)); // onExampleFailure: "warn"
   const everyFile: VerifiedPost[] = splitByPost(verifications, extracted).map(({ group: post, items: own }) => ({
     parsed: post.parsed,

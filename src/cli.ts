@@ -1,14 +1,16 @@
-// Command line: `proofpress build | check | setup-python`; prints progress and errors, sets the exit code.
+// Command line: `proofpress init | new | build | check | setup | dev | preview`; prints progress and errors, sets the exit code.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { build } from './build.ts';
+import { engineVersion } from './commands/engine.ts';
+import { registerScaffoldCommands } from './commands/register-commands.ts';
 import { type ConfigOverrides, resolveConfig } from './config/resolve.ts';
 import { loadPosts } from './content/load-posts.ts';
-import { ExamplesFailedError } from './errors.ts';
-import { printError } from './report/format-error.ts';
+import { formatError, printError } from './report/format-error.ts';
 import { createReporter } from './report/progress.ts';
 import { printSummary } from './report/summary.ts';
 import { describePythons } from './report/pythons.ts';
 import { preparePostPythons } from './runners/prepare.ts';
+import { registerServeCommands } from './serve-commands.ts';
 import { escapeControls } from './util/text.ts';
 import { watchLaunchers } from './util/watch-launchers.ts';
 
@@ -27,6 +29,7 @@ interface BuildFlags {
   fastcgiFrontEnd?: 'auto' | 'nginx' | 'embedded';
   isolation?: 'auto' | 'strict' | 'process';
   strict?: boolean;
+  filter?: string;
 }
 
 function overridesFrom(flags: BuildFlags): ConfigOverrides {
@@ -48,14 +51,26 @@ async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
   });
   const reporter = createReporter(process.stderr, flags.quiet);
   const started = Date.now();
-  const result = await build(config, { reporter, write });
+  const result = await build(config, { reporter, write, filter: flags.filter }).finally(() => reporter.end?.());
   printSummary(result.verifications, Date.now() - started, write ? config.outDir : undefined);
 }
 
 const program = new Command()
   .name('proofpress')
   .description('A static blog engine that runs every code example of a post and publishes what it verified.')
+  .version(engineVersion(), '-v, --version', 'print the version of proofpress')
+  .option('--debug', 'print the stack trace of an error (as DEBUG=1 does)')
+  .configureHelp({ showGlobalOptions: true })
   .showHelpAfterError();
+
+// Errors name files relative to the project folder (--root): the error printer reads them there for code frames.
+let projectRoot: string | undefined;
+program.hook('preAction', (_program, action) => {
+  projectRoot = (action.opts() as { root?: string }).root;
+});
+
+// init and new (src/commands) write a blog's files: the scaffold and a dated post.
+registerScaffoldCommands(program);
 
 for (const [name, description, write] of [
   ['build', 'verify every example, then write snippets/ and site/', true],
@@ -75,12 +90,14 @@ for (const [name, description, write] of [
         .choices(['auto', 'strict', 'process']),
     )
     .option('--strict', 'an example whose Python (python: "2.7") is not installed fails the build instead of being published as not run')
+    .option('--filter <post>', "run only this post's examples (its slug or file); other pages still render, their examples cached or marked not run")
     .action((flags: BuildFlags) => runBuild(flags, write));
 }
 
 program
-  .command('setup-python')
-  .description("create or refresh .venv, and the environments of the Pythons posts choose, with the packages posts declare (run by npm's postinstall)")
+  .command('setup')
+  .alias('setup-python')
+  .description('create or refresh .venv, and the environments of the Pythons posts choose, with the packages posts declare (a build also does it when an example needs Python)')
   .option('--root <dir>', 'project folder', '.')
   .action(async (flags: { root: string }) => {
     const config = resolveConfig(flags.root, { drafts: true });
@@ -88,10 +105,13 @@ program
     process.stderr.write(`✓ ${escapeControls(describePythons(pythons))}\n`);
   });
 
+// dev and preview (src/dev, src/preview) are long-running servers; report/'s printers reach them from here.
+registerServeCommands(program, { createReporter, formatError: (error) => formatError(error) });
+
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof ExamplesFailedError) for (const failure of error.failures) printError(failure);
-  printError(error);
+  // Each failed example or invalid post the error carries is printed first, with its code frame.
+  printError(error, { root: projectRoot, debug: (program.opts() as { debug?: boolean }).debug || undefined });
   process.exitCode = 1;
 }

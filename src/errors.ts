@@ -6,6 +6,8 @@ export interface ErrorDetails {
   file?: string;
   /** 1-based line in `file`. */
   line?: number;
+  /** 1-based column in `line`, when known: the code frame points at it. */
+  column?: number;
   /** The example at fault, e.g. `simpletest.py (run=http)`. */
   example?: string;
   /** What the user should do next. */
@@ -19,6 +21,7 @@ export interface ErrorDetails {
 export class ProofpressError extends Error {
   readonly file?: string;
   readonly line?: number;
+  readonly column?: number;
   readonly example?: string;
   readonly hint?: string;
   readonly details: string[];
@@ -28,6 +31,7 @@ export class ProofpressError extends Error {
     this.name = new.target.name;
     this.file = details.file;
     this.line = details.line;
+    this.column = details.column;
     this.example = details.example;
     this.hint = details.hint;
     this.details = details.details ?? [];
@@ -68,3 +72,24 @@ export class RenderError extends ProofpressError {}
 export class SiteWriteError extends ProofpressError {}
 /** The build lock of a project folder could not be taken: another build held it too long, or the folder is not writable. */
 export class BuildLockError extends ProofpressError {}
+/** `init` or `new` would overwrite a file of the blog, or cannot write it. */
+export class ScaffoldError extends ProofpressError {}
+/** A post's Markdown is malformed in a way markdown-it forgives silently (a code fence that is never closed). */
+export class MarkdownError extends ProofpressError {}
+/** Every error found in the posts before any example ran; `errors` holds each located error, in file and line order. */
+export class InvalidPostsError extends ProofpressError {
+  constructor(
+    message: string,
+    readonly errors: ProofpressError[],
+    details: ErrorDetails = {},
+  ) {
+    super(message, details);
+  }
+}
+
+/** The located errors an aggregate error carries (failed examples, invalid posts), each printed on its own; [] for others. */
+export function innerErrors(error: unknown): ProofpressError[] {
+  if (error instanceof ExamplesFailedError) return error.failures;
+  if (error instanceof InvalidPostsError) return error.errors;
+  return [];
+}

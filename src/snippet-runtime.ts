@@ -15,6 +15,11 @@ import { verifyExample } from './verify/verify-one.ts';
 
 /** Verify `example` (embedded in the snippet at `snippetUrl`, its Python chosen by the build) on that Python, always running it (no cache). */
 export async function runSnippet(snippetUrl: string, relativeRoot: string, example: Example): Promise<void> {
+  // The runners wait on unref'd timers (runners/process.ts `delay`, so that they never keep a build alive).
+  // A snippet has nothing else holding Node's event loop: without this handle the loop drained mid-run and
+  // Node exited 0, as if the example had passed. Until the verdict, the exit code says "failed".
+  const keepAlive = setInterval(() => {}, 60_000);
+  process.exitCode = 1;
   try {
     const root = path.resolve(path.dirname(fileURLToPath(snippetUrl)), relativeRoot);
     const config = resolveConfig(root, { useCache: false, drafts: true });
@@ -23,13 +28,16 @@ export async function runSnippet(snippetUrl: string, relativeRoot: string, examp
     const ctx = needs.length > 0 ? (await verificationContext(config, await preparePythons(config, needs))).ctx : undefined;
     const verification = await verifyExample(example, ctx);
     if (verification.status === 'failed') {
-      printError(failureError(verification));
+      printError(failureError(verification), { root }); // with a code frame of the post, read from the project
       process.exitCode = 1;
       return;
     }
     process.stdout.write(`${escapeControls(`${example.source}:${example.line} ${example.label}: ${describeVerification(verification)}`)}\n`);
+    process.exitCode = 0;
   } catch (error) {
     printError(error);
     process.exitCode = 1;
+  } finally {
+    clearInterval(keepAlive);
   }
 }

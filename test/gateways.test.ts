@@ -4,21 +4,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build, type BuildResult } from '../src/build.ts';
 import { ExamplesFailedError } from '../src/errors.ts';
-import { findFcgiwrap } from '../src/runners/cgi/fcgiwrap.ts';
 import { renderNginxConfig } from '../src/runners/fastcgi/nginx-config.ts';
-import { findNginx } from '../src/runners/fastcgi/nginx.ts';
 import { runExample } from '../src/runners/registry.ts';
 import type { RunContext } from '../src/runners/types.ts';
 import { examplesFromMarkdown } from './helpers/examples.ts';
 import { tempSite } from './helpers/project.ts';
 import { testRunContext } from './helpers/run-context.ts';
+import * as tools from './helpers/tools.ts';
 
-const nginx = await findNginx();
-const fcgiwrap = await findFcgiwrap();
-// A skipped case carries its reason in its name.
-const MISSING = [nginx ? '' : 'nginx', fcgiwrap ? '' : 'fcgiwrap'].filter(Boolean);
-const SKIP = MISSING.length > 0;
-const SKIP_REASON = SKIP ? ` (skipped: apt-get install ${MISSING.join(' ')})` : '';
+// The nginx and fcgiwrap the runners find; a skipped case carries its reason in its name.
+const nginxTool = await tools.nginx();
+const fcgiwrapTool = await tools.fcgiwrap();
+const nginx = nginxTool.found;
+const fcgiwrap = fcgiwrapTool.found;
+// SCGI needs nginx; CGI needs nginx and fcgiwrap.
+const BOTH = tools.allOf(nginxTool, fcgiwrapTool);
 
 const HELLO_HTML = '<!DOCTYPE html>\n<html>\n<head>\n<title>Hello world</title>\n</head>\n<body>\n<h1>Hello world</h1>\n</body>\n</html>\n\n';
 
@@ -45,7 +45,7 @@ function byFile(result: BuildResult, file: string) {
 }
 
 describe('gateways: SCGI and CGI behind nginx', () => {
-  test.skipIf(SKIP)(`publishes flup's SCGI example and a book's two CGI scripts as verified${SKIP_REASON}`, async () => {
+  test.skipIf(BOTH.skip)(`publishes flup's SCGI example and a book's two CGI scripts as verified${BOTH.because}`, async () => {
     const result = await buildGateways();
 
     const scgi = byFile(result, 'server.scgi');
@@ -84,7 +84,7 @@ describe('gateways: SCGI and CGI behind nginx', () => {
     expect(page('cgi-scripts')).toContain(`CGI script hello.py, run per request by fcgiwrap · front end: nginx ${nginx!.version} · fcgiwrap ${fcgiwrap!.version}`);
   });
 
-  test.skipIf(SKIP)(`fails each kind at its line with the crashed script's traceback${SKIP_REASON}`, async () => {
+  test.skipIf(BOTH.skip)(`fails each kind at its line with the crashed script's traceback${BOTH.because}`, async () => {
     const edit = (name: string, text: string) =>
       name === 'scgi-flup.md' ? text.replace('app = simple_app\n', 'app = simple_ap\n') : text.replace(".format('Hello world'))", '.format(hello_world))');
     const error = await buildGateways({ edit }).catch((caught: unknown) => caught);
@@ -104,7 +104,7 @@ describe('gateways: SCGI and CGI behind nginx', () => {
     );
   });
 
-  test.skipIf(SKIP)(`passes the same examples without namespaces, on ports the process layer chooses${SKIP_REASON}`, async () => {
+  test.skipIf(BOTH.skip)(`passes the same examples without namespaces, on ports the process layer chooses${BOTH.because}`, async () => {
     const result = await buildGateways({ isolation: 'process' });
 
     expect(result.verifications.filter((verification) => verification.status !== 'skipped').map((verification) => [verification.label, verification.status])).toEqual([
@@ -124,7 +124,7 @@ describe('runners/scgi and runners/cgi', () => {
     ctx = await testRunContext({ timeoutMs: 15_000 });
   });
 
-  test.skipIf(SKIP)(`gives up at the example's time limit when the SCGI server never listens, naming it${SKIP_REASON}`, async () => {
+  test.skipIf(nginxTool.skip)(`gives up at the example's time limit when the SCGI server never listens, naming it${nginxTool.because}`, async () => {
     const [example] = examplesFromMarkdown(['```python file=server.scgi run=scgi timeout=1s expect="hello"', 'import time', 'print("starting", flush=True)', 'time.sleep(600)', '```', ''].join('\n'));
     const before = performance.now();
     const record = await runExample(example!, ctx);
@@ -133,7 +133,7 @@ describe('runners/scgi and runners/cgi', () => {
     expect(record.error).toBe("timed out: server.scgi did not listen within the example's time limit\nstarting");
   });
 
-  test.skipIf(SKIP)(`runs a WSGI app as CGI with wsgiref's CGIHandler, its environ naming the address the reader visits${SKIP_REASON}`, async () => {
+  test.skipIf(BOTH.skip)(`runs a WSGI app as CGI with wsgiref's CGIHandler, its environ naming the address the reader visits${BOTH.because}`, async () => {
     const [example] = examplesFromMarkdown(['```python file=app.cgi run=cgi path=/hello?x=1 expect="run_once=True"', '#!/usr/bin/env python', 'from wsgiref.handlers import CGIHandler', '', 'def app(environ, start_response):', "    start_response('200 OK', [('Content-Type', 'text/plain')])", "    names = ['SERVER_NAME', 'SERVER_PORT', 'SCRIPT_NAME', 'PATH_INFO', 'QUERY_STRING']", "    return [(' '.join('%s=%r' % (name, environ[name]) for name in names) + ' run_once=%s\\n' % environ['wsgi.run_once']).encode()]", '', 'CGIHandler().run(app)', '```', ''].join('\n'));
     const record = await runExample(example!, ctx);
 

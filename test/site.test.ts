@@ -12,7 +12,10 @@ import { resolveConfig } from '../src/config/resolve.ts';
 import { ConfigError, RenderError } from '../src/errors.ts';
 import type { Reporter } from '../src/report/progress.ts';
 import { tempSite } from './helpers/project.ts';
+import * as tools from './helpers/tools.ts';
 
+// The nginx proofpress itself finds (well-known paths, then PATH), probed and run as one: /usr/sbin is not on every PATH.
+const nginx = await tools.nginx();
 const COUNTING = '/2024/01/10/counting/';
 const XSS_TITLE = '<script>alert(1)</script>';
 const ESCAPED_TITLE = '&lt;script&gt;alert(1)&lt;/script&gt;';
@@ -169,7 +172,7 @@ describe('site: a fresh build of a fixture blog', () => {
     expect(await read('robots.txt')).toContain('Sitemap: https://blog.example.org/sitemap.xml');
   });
 
-  test.skipIf(!existsSync('/usr/sbin/nginx') && !existsSync('/usr/bin/nginx'))('serves the nginx redirects: /?p=7 moves, / stays', async () => {
+  test.skipIf(nginx.skip)(`serves the nginx redirects: /?p=7 moves, / stays${nginx.because}`, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'proofpress-nginx-'));
     const port = await freePort();
     const conf = path.join(dir, 'nginx.conf');
@@ -178,9 +181,9 @@ describe('site: a fresh build of a fixture blog', () => {
       conf,
       `daemon off; master_process off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;\nevents {}\nhttp { access_log off; ${temps}\n  server { listen 127.0.0.1:${port}; root ${site.config.outDir};\n    include ${site.config.outDir}/nginx-redirects.conf;\n  }\n}\n`,
     );
-    const syntax = await execa('nginx', ['-t', '-c', conf, '-p', dir], { reject: false });
+    const syntax = await execa(nginx.found!.executable, ['-t', '-c', conf, '-p', dir], { reject: false });
     expect(syntax.stderr).toContain('syntax is ok');
-    const server = execa('nginx', ['-c', conf, '-p', dir], { reject: false });
+    const server = execa(nginx.found!.executable, ['-c', conf, '-p', dir], { reject: false });
     try {
       const get = (url: string) => fetchWhenUp(`http://127.0.0.1:${port}${url}`);
       const moved = await get('/?p=7');

@@ -18,13 +18,20 @@ afterEach(async () => {
   for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
 });
 
-/** A project (its folder name hostile too) with one post named HOSTILE whose script prints `printed`, expected to print "hi". */
+/**
+ * A project (its folder name hostile too) with one post named HOSTILE whose script prints `printed`, expected to
+ * print "hi"; the prose above it carries HOSTILE too (a failure's code frame shows it), and a block below runs nothing.
+ */
 async function hostileProject(printed: string, config: object = {}): Promise<string> {
   const root = path.join(await mkdtemp(path.join(tmpdir(), 'proofpress-escapes-')), `site-${HOSTILE}`);
   roots.push(path.dirname(root));
   await mkdir(path.join(root, 'content'), { recursive: true });
   await writeFile(path.join(root, 'proofpress.config.json'), JSON.stringify(config));
-  const post = ['---', 'title: Escapes', 'date: 2024-01-01', '---', '', 'Text.', '', '```python file=a.py run=script', `print(${JSON.stringify(printed)})`, '```', '', '```output', 'hi', '```', ''];
+  const post = [
+    ...['---', 'title: Escapes', 'date: 2024-01-01', '---', '', `Text ${HOSTILE}.`, ''],
+    ...['```python file=a.py run=script', `print(${JSON.stringify(printed)})`, '```', '', '```output', 'hi', '```', ''],
+    ...['Shown, not run:', '', '```sh', 'ls', '```', ''],
+  ];
   await writeFile(path.join(root, 'content', `${HOSTILE}.md`), post.join('\n'));
   return root;
 }
@@ -46,6 +53,8 @@ describe('terminal escapes from content', () => {
     expect(result.stderr).toContain(`  ✗ content/${SHOWN}.md:8 a.py (run=script) — failed`);
     expect(result.stderr).toContain(`  File: content/${SHOWN}.md:8`);
     expect(result.stderr).toContain(`Hint: Fix the code or its expectation at content/${SHOWN}.md:8`);
+    // The code frame of the post around the example: its prose escaped like everything else.
+    expect(result.stderr).toContain(`     6 | Text ${SHOWN}.\n     7 |\n  >  8 | \`\`\`python file=a.py run=script\n`);
   });
 
   test('a passing build, and a failure published as a warning, print the name and the project folder escaped', async () => {
@@ -54,6 +63,10 @@ describe('terminal escapes from content', () => {
     expectNoRawControls(passing.stdout);
     expectNoRawControls(passing.stderr);
     expect(passing.stderr).toContain(`  ✓ content/${SHOWN}.md:8 a.py (run=script) — passed`);
+    // Off a terminal, a block that is not run gets no line of its own: the summary counts it.
+    expect(passing.stderr).not.toContain('not run (');
+    expect(passing.stderr).not.toContain(':18 ');
+    expect(passing.stderr).toContain('Examples: 1 passed, 0 failed, 1 not run');
     expect(passing.stderr).toContain(`site written to `);
     expect(passing.stderr).toContain(`site-${SHOWN}`);
 

@@ -9,11 +9,14 @@ import { build, type BuildResult } from '../src/build.ts';
 import { ExamplesFailedError } from '../src/errors.ts';
 import type { Verification } from '../src/verify/types.ts';
 import { tempSite } from './helpers/project.ts';
+import * as tools from './helpers/tools.ts';
 
 // The posts' `requirements:` (Flask, FastAPI, Uvicorn) are installed by proofpress itself into a managed
 // venv, as `npm run build` does; it lives outside the temp sites so a second run reuses it (its stamp
 // file records what it holds).
 const venvDir = path.join(tmpdir(), 'proofpress-test-venv-tutorials');
+// pip fetches them from PyPI (or whatever index pip is configured with): without it the real tutorials are skipped, saying why.
+const pypi = await tools.pypi();
 // `warn`: a failure is returned with the others (and listed by the first test) rather than thrown.
 const site = await tempSite('tutorials', { pythonOverride: undefined, venvDir, concurrency: 2, onExampleFailure: 'warn' });
 const broken = await tempSite('tutorials-broken', { concurrency: 2 });
@@ -24,6 +27,7 @@ afterAll(async () => {
 
 let result: BuildResult;
 beforeAll(async () => {
+  if (pypi.skip) return;
   result = await build(site.config, { write: false });
   printDurations(result.verifications);
 }, 600_000);
@@ -43,7 +47,7 @@ function printDurations(verifications: Verification[]): void {
   console.log(['example'.padEnd(44), 'label'.padEnd(34), 'status ', 'duration'].join(' ') + '\n' + rows.join('\n'));
 }
 
-describe('real tutorials, byte for byte', () => {
+describe.skipIf(pypi.skip)(`real tutorials, byte for byte${pypi.because}`, () => {
   test('every example that runs passes', () => {
     const ran = result.verifications.filter((verification) => verification.status !== 'skipped');
     const failed = ran.filter((verification) => verification.status !== 'passed');

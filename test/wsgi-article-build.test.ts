@@ -8,15 +8,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build, type BuildResult } from '../src/build.ts';
 import { resolveConfig } from '../src/config/resolve.ts';
 import { fixturePath, REPO_ROOT } from './helpers/project.ts';
+import * as tools from './helpers/tools.ts';
 
 const FILES = ['hello-world-with-wsgi.md', 'hello-world-with-wsgi-python-3.md'];
 const PAGE = '2006/08/31/a-very-simple-introduction-to-wsgi/index.html';
 const PORT = 'hello-world-with-wsgi-python-3';
+// The 2006 post's code runs on Python 2.7 as written: without one (found as the build finds it) these tests are
+// skipped, saying why, rather than see its examples published as not run.
+const python27 = await tools.python('2.7');
 let root: string;
 let result: BuildResult;
 let page: string;
 
 beforeAll(async () => {
+  if (python27.skip) return;
   // Only these two files, so the test does not change with the other posts content/ holds.
   root = await mkdtemp(path.join(tmpdir(), 'proofpress-wsgi-article-'));
   await mkdir(path.join(root, 'content'));
@@ -26,7 +31,7 @@ beforeAll(async () => {
   result = await build(config, { write: false });
   page = String(result.files.find((file) => file.path === PAGE)?.content);
 });
-afterAll(() => rm(root, { recursive: true, force: true }));
+afterAll(() => (root ? rm(root, { recursive: true, force: true }) : undefined));
 
 /** The `<figure>` with this id, whole. */
 function figure(id: string): string {
@@ -60,16 +65,16 @@ const APPS = [
   { name: 'SimpleApp', index: 5, first: 'class SimpleApp:' },
 ];
 
-describe('a fresh build of the WSGI article', () => {
+describe.skipIf(python27.skip)(`a fresh build of the WSGI article${python27.because}`, () => {
   test('fails no example and publishes one page for the two files', () => {
     expect(result.verifications.filter((verification) => verification.status === 'failed')).toEqual([]);
     expect(result.files.filter((file) => /^\d{4}\//.test(file.path)).map((file) => file.path)).toEqual([PAGE]);
   });
 
-  test.each(APPS)('shows $name as written in 2006, byte for byte, verified on Python 2.7.18', ({ index, first }) => {
+  test.each(APPS)('shows $name as written in 2006, byte for byte, verified on Python 2.7', ({ index, first }) => {
     const original = figure(`example-${index}`);
     expect(original).toMatch(/^<figure class="example" id="example-\d+" data-example-status="passed" [^>]*data-variant="as written in 2006">/);
-    expect(original).toMatch(/<p class="verification"><strong>Verified<\/strong>: ran with Python 2\.7\.18 · /);
+    expect(original).toContain(`<p class="verification"><strong>Verified</strong>: ran with Python ${python27.found!.version} · `);
     expect(copiedCode(original)).toBe(seedCode(first));
   });
 

@@ -2,8 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import stripJsonComments from 'strip-json-comments';
 import { ConfigError } from '../errors.ts';
-import { type IsolationChoice, type ResourceLimits, sandboxSchema, type SiteInfo, userConfigSchema } from './schema.ts';
+import { type IsolationChoice, type MarkdownOptions, type ResourceLimits, sandboxSchema, type SiteInfo, userConfigSchema } from './schema.ts';
 
 export const CONFIG_FILE = 'proofpress.config.json';
 
@@ -44,6 +45,8 @@ export interface ResolvedConfig {
   readonly pythonSearch: { readonly path: readonly string[]; readonly pyenvRoot: string };
   /** What an example whose interpreter is not installed does: `warn` (not run, a warning) or `error` (`--strict`). */
   readonly missingInterpreter: 'warn' | 'error';
+  /** How posts' Markdown is read (`html`: the owner's raw HTML rendered, not escaped). */
+  readonly markdown: Readonly<MarkdownOptions>;
 }
 
 /** Overrides from the CLI or a test; they win over the config file. */
@@ -115,6 +118,7 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
       pyenvRoot: env.PYENV_ROOT && path.isAbsolute(env.PYENV_ROOT) ? env.PYENV_ROOT : path.join(env.HOME || homedir(), '.pyenv'),
     }),
     missingInterpreter: overrides.missingInterpreter ?? user.missingInterpreter,
+    markdown: Object.freeze({ ...user.markdown }),
   });
 }
 
@@ -137,11 +141,13 @@ function cacheKeyFileFromEnv(env: NodeJS.ProcessEnv): string {
 
 function readConfigFile(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    // `//` and `/* */` comments are allowed (the config `proofpress init` writes explains its fields in them);
+    // they become whitespace, so JSON.parse's error positions still point into the file as written.
+    return JSON.parse(stripJsonComments(readFileSync(file, 'utf8')));
   } catch (error) {
     throw new ConfigError(`Cannot read ${CONFIG_FILE}: ${(error as Error).message}`, {
       file: CONFIG_FILE,
-      hint: 'The config file must be valid JSON.',
+      hint: 'The config file must be valid JSON (with `//` or `/* */` comments if you like).',
     });
   }
 }

@@ -75,6 +75,16 @@ export const sandboxSchema = z.strictObject({
   limits: limitsSchema.default(limitsSchema.parse({})),
 });
 
+/** How posts' Markdown is read. */
+export const markdownSchema = z.strictObject({
+  /**
+   * Render raw HTML written in posts (`<kbd>`, `<details>`, an `<iframe>`) as HTML. Off, it is shown as text,
+   * escaped. Only the owner's Markdown is affected: code and what examples print are always escaped.
+   * @default false
+   */
+  html: z.boolean().default(false),
+});
+
 /** Everything a project may set in proofpress.config.json; every field is optional. */
 export const userConfigSchema = z.strictObject({
   /** Folder of posts, relative to the project root. @default "content" */
@@ -117,6 +127,7 @@ export const userConfigSchema = z.strictObject({
   fastcgiFrontEnd: z.enum(['auto', 'nginx', 'embedded']).default('auto'),
   site: siteSchema.default(siteSchema.parse({})),
   sandbox: sandboxSchema.default(sandboxSchema.parse({})),
+  markdown: markdownSchema.default(markdownSchema.parse({})),
 });
 
 export type UserConfig = z.input<typeof userConfigSchema>;
@@ -124,3 +135,4 @@ export type ParsedUserConfig = z.output<typeof userConfigSchema>;
 export type SiteInfo = z.output<typeof siteSchema>;
 export type ResourceLimits = z.output<typeof limitsSchema>;
 export type IsolationChoice = z.output<typeof sandboxSchema>['isolation'];
+export type MarkdownOptions = z.output<typeof markdownSchema>;

@@ -2,6 +2,7 @@
 import matter from 'gray-matter';
 import { FrontMatterError } from '../errors.ts';
 import type { SourceFile } from './load.ts';
+import { yamlHint } from './yaml-hint.ts';
 
 /** Front matter data, the Markdown body, and how many file lines precede the body. */
 export interface SplitPost {
@@ -42,13 +43,13 @@ export function splitFrontMatter(source: SourceFile): SplitPost {
     });
   } catch (error) {
     if (error instanceof FrontMatterError) throw error;
-    const yamlError = error as { mark?: { line?: number }; reason?: string; message: string };
-    throw new FrontMatterError(`Cannot read the front matter: ${yamlError.reason ?? yamlError.message}`, {
-      file: source.path,
-      // js-yaml reads the block from the newline after the opening `---`, so its 0-based line + 1 is the file line.
-      line: yamlError.mark?.line === undefined ? 1 : yamlError.mark.line + 1,
-      hint: 'Front matter must be valid YAML between two `---` lines at the top of the file.',
-    });
+    const yamlError = error as { mark?: { line?: number; column?: number }; reason?: string; message: string };
+    const reason = yamlError.reason ?? yamlError.message;
+    // js-yaml reads the block from the newline after the opening `---`, so its 0-based line + 1 is the file line.
+    const line = yamlError.mark?.line === undefined ? 1 : yamlError.mark.line + 1;
+    const found = yamlHint(reason, line, text.split('\n'));
+    const column = found.column ?? (found.line === line && yamlError.mark?.column !== undefined ? yamlError.mark.column + 1 : undefined);
+    throw new FrontMatterError(`Cannot read the front matter: ${reason}`, { file: source.path, line: found.line, column, hint: found.hint });
   }
   const bodyStart = text.length - parsed.content.length;
   return {

@@ -1,12 +1,24 @@
 // Stage 1 entry: every publishable post of the project, validated and sorted newest first.
 import type { ResolvedConfig } from '../config/resolve.ts';
+import { collectErrors, type ErrorCollector } from '../util/collect-errors.ts';
 import { loadSourceFiles } from './load.ts';
 import { type Post, toPost } from './post.ts';
 
-/** Load, validate and sort the posts; drafts and future-dated posts only when `config.drafts`. */
+/**
+ * Load, validate and sort the posts; drafts and future-dated posts only when `config.drafts`. Every
+ * invalid post is reported: one error as it is, several as one InvalidPostsError carrying each.
+ */
 export async function loadPosts(config: ResolvedConfig, now = new Date()): Promise<Post[]> {
+  const errors = collectErrors();
+  const posts = await readPosts(config, { errors, now });
+  errors.throwIfAny();
+  return posts;
+}
+
+/** The valid posts, as loadPosts returns them; the errors of the others go to `errors`, for the build to report with its later stages'. */
+export async function readPosts(config: ResolvedConfig, { errors, now = new Date() }: { errors: ErrorCollector; now?: Date }): Promise<Post[]> {
   const sources = await loadSourceFiles(config.root, config.contentDir);
-  const posts = sources.map(toPost);
+  const posts = errors.each(sources, toPost);
   const published = config.drafts ? posts : posts.filter((post) => !post.draft && post.date <= now);
   return published.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
 }

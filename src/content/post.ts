@@ -3,7 +3,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { limitsSchema, pythonVersionSchema, type ResourceLimits } from '../config/schema.ts';
 import { FrontMatterError } from '../errors.ts';
+import { throwErrors } from '../util/collect-errors.ts';
 import type { SourceFile } from './load.ts';
+import { checkFrontMatter } from './front-matter-checks.ts';
+import { findField } from './front-matter-lines.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { normaliseLegacyFrontMatter } from './legacy.ts';
 
@@ -81,21 +84,32 @@ export interface Post {
   bodyOffset: number;
 }
 
-/** Parse, normalise and validate one source file into a Post. */
+/**
+ * Parse, normalise and validate one source file into a Post. Every mistake of its front matter is reported
+ * at once: one FrontMatterError, or an InvalidPostsError carrying each (a YAML error stops at the first).
+ */
 export function toPost(source: SourceFile): Post {
   const split = splitFrontMatter(source);
   const data = normaliseLegacyFrontMatter(split.data);
+  const problems = checkFrontMatter({ source, data, known: Object.keys(frontMatterSchema.shape), bodyOffset: split.bodyOffset });
+  const covered = new Set(problems.flatMap((problem) => problem.fields));
   const result = frontMatterSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const field = issue.path.join('.') || '(front matter)';
-    throw new FrontMatterError(`Front matter field \`${field}\`: ${describeIssue(issue, data)}`, {
-      file: source.path,
-      line: findFieldLine(source.text, String(issue.path[0] ?? ''), split.bodyOffset),
-      hint: hintFor(field),
-    });
-  }
+  const issues = result.success ? [] : result.error.issues.filter((issue) => !covered.has(String(issue.path[0] ?? '')));
+  throwErrors([...problems.map((problem) => problem.error), ...issues.map((issue) => schemaError(source, issue, { data, bodyOffset: split.bodyOffset }))]);
+  if (!result.success) throw result.error; // never: each of its issues was thrown above, itself or as a problem covering its field
   return buildPost(source, result.data, split.body, split.bodyOffset);
+}
+
+function schemaError(source: SourceFile, issue: z.core.$ZodIssue, { data, bodyOffset }: { data: Record<string, unknown>; bodyOffset: number }): FrontMatterError {
+  const field = issue.path.join('.') || '(front matter)';
+  const where = findField(source.text, String(issue.path[0] ?? ''), bodyOffset);
+  return new FrontMatterError(`Front matter field \`${field}\`: ${describeIssue(issue, data)}`, {
+    file: source.path,
+    // A missing field points at the opening `---`; a wrong one at its value.
+    line: where?.line ?? 1,
+    column: where?.valueColumn,
+    hint: hintFor(field),
+  });
 }
 
 function buildPost(source: SourceFile, fm: FrontMatter, body: string, bodyOffset: number): Post {
@@ -139,11 +153,4 @@ function hintFor(field: string): string {
   if (field === 'title') return 'Add `title: My post` to the front matter.';
   if (field === 'python') return 'Write the version in quotes, e.g. `python: "2.7"` or `python: "3.12"`.';
   return `Fix \`${field}\` in the front matter (see the Post schema in src/content/post.ts).`;
-}
-
-/** 1-based line of `key:` in the front matter (never in the body), or 1 when it is absent. */
-function findFieldLine(text: string, key: string, bodyOffset: number): number {
-  const frontMatter = text.replace(/\r\n?/g, '\n').split('\n').slice(0, bodyOffset);
-  const index = frontMatter.findIndex((line) => line.startsWith(`${key}:`));
-  return index === -1 ? 1 : index + 1;
 }

@@ -1,8 +1,9 @@
 // Stage 3b: walk a parsed post's code tokens and turn each into an Example (code verbatim, spec, location).
 import type Token from 'markdown-it/lib/token.mjs';
-import { ExampleSpecError } from '../errors.ts';
+import { ExampleSpecError, ProofpressError } from '../errors.ts';
 import { fileLineOf, type ParsedPost } from '../markdown/parse.ts';
 import type { ResourceLimits } from '../config/schema.ts';
+import { collectErrors } from '../util/collect-errors.ts';
 import { blockInfo, checkAnnotationPlacement, isAnnotation } from './annotation.ts';
 import { runKindInfo } from './catalogue.ts';
 import { parseConsoleSession } from './console-session.ts';
@@ -58,18 +59,46 @@ const OUTPUT_LANG = 'output';
 /** Plain blocks that, right after an example that runs, are its expected output (as authors write it). */
 const OUTPUT_LANGS: ReadonlySet<string> = new Set([OUTPUT_LANG, 'text', 'txt', 'plaintext', 'json']);
 const HTTP_LANG = 'http';
+const ownedLangs: ReadonlySet<string> = new Set([...OUTPUT_LANGS, HTTP_LANG]);
 
 /** How an example is named to people: its file, else its language and position (`console block 1`). */
 export function exampleName(spec: ExampleSpec, index: number): string {
   return spec.file ?? `${spec.lang ? `${spec.lang} ` : ''}block ${index}`;
 }
 
-/** Extract every code block of `parsed` as an Example; ```output blocks attach to the block before them. */
+/**
+ * Extract every code block of `parsed` as an Example; ```output blocks attach to the block before them.
+ * Every block is judged: one error is thrown as it is, several as one InvalidPostsError carrying each.
+ */
 export function extractExamples(parsed: ParsedPost): { examples: Example[]; tokens: ExampleTokens[] } {
   const { post, tokens } = parsed;
   const examples: Example[] = [];
   const positions: ExampleTokens[] = [];
+  const errors = collectErrors();
+  errors.add(...(parsed.markdownErrors ?? [])); // found while parsing, reported with the blocks' errors
+  // The output or ```http block right after a rejected example belongs to it: judged alone, it would only
+  // add a second, misleading error ("must directly follow an example").
+  let rejected = -2;
   tokens.forEach((token, index) => {
+    if (index === rejected + 1 && token.type === 'fence' && ownedLangs.has(token.info.trim().split(/\s+/)[0]!.toLowerCase())) {
+      rejected = index;
+      return;
+    }
+    try {
+      readBlock(token, index);
+    } catch (error) {
+      if (!(error instanceof ProofpressError)) throw error;
+      errors.add(error);
+      rejected = index;
+    }
+  });
+  const withCompanions = errors.each(examples, (example) => resolveCompanions(example, examples));
+  const grown = errors.each([withCompanions], growSessions)[0] ?? [];
+  errors.each(grown, requireSomethingToCheck);
+  errors.throwIfAny();
+  return { examples: grown, tokens: positions };
+
+  function readBlock(token: Token, index: number): void {
     if (isAnnotation(token)) return checkAnnotationPlacement(tokens, index, { file: post.source, line: fileLineOf(parsed, token) });
     if (token.type !== 'fence' && token.type !== 'code_block') return;
     const line = fileLineOf(parsed, token);
@@ -95,10 +124,7 @@ export function extractExamples(parsed: ParsedPost): { examples: Example[]; toke
       sandbox: { network: post.network, limits: { ...post.limits, ...spec.limits } },
     });
     positions.push({ codeTokenIndex: index });
-  });
-  const grown = growSessions(examples.map((example) => resolveCompanions(example, examples)));
-  for (const example of grown) requireSomethingToCheck(example);
-  return { examples: grown, tokens: positions };
+  }
 }
 
 /**

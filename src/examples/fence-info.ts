@@ -1,6 +1,7 @@
 // Stage 3a: parse a fenced block's info string (`python file=a.py run=http expect="…"`) into a validated ExampleSpec.
 import { limitsSchema, pythonVersionSchema, type ResourceLimits } from '../config/schema.ts';
 import { ExampleSpecError } from '../errors.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 
 import { LANGUAGES, RUN_KINDS, type RunKind, runKindInfo } from './catalogue.ts';
 import { readForeignAttributes } from './foreign-attributes.ts';
@@ -129,7 +130,8 @@ function validateSpec(lang: string, attrs: Map<Known, string>, where: SpecLocati
   };
   const runText = attrs.get('run') ?? 'none';
   if (!(RUN_KINDS as readonly string[]).includes(runText)) {
-    fail(`Unknown run kind \`run=${runText}\``, `Use one of: ${RUN_KINDS.join(', ')}.`);
+    const near = didYouMean(runText, RUN_KINDS);
+    fail(`Unknown run kind \`run=${runText}\``, `${near ? `Did you mean \`run=${near}\`? ` : ''}Use one of: ${RUN_KINDS.join(', ')}.`);
   }
   const run = runText as RunKind;
   const kind = runKindInfo(run);

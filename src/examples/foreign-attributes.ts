@@ -1,6 +1,7 @@
 // Stage 3a: info strings written for other engines (mkdocs-material, Hugo, Docusaurus, VitePress, Pandoc, Zola), read
 // into what proofpress can honour (file name, highlighted lines, line numbers) or into warnings; a misspelled proofpress attribute stays an error.
 import { ExampleSpecError } from '../errors.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 
 /** Where an info string came from, for errors. */
 export interface InfoLocation {
@@ -189,7 +190,7 @@ function readAttribute(reading: Reading, item: string): void {
     return void reading.warnings.push(`\`${item}\` is a ${meaning.engine} attribute proofpress does not use; ignored`);
   }
   // A misspelled check that silently checks nothing would publish an unverified example as verified.
-  const near = misspelling(key, reading.known);
+  const near = didYouMean(key, reading.known);
   if (near !== undefined) {
     throw new ExampleSpecError(`Unknown code block attribute \`${key}\``, {
       ...reading.where,
@@ -324,25 +325,4 @@ function splitTopLevel(text: string, separator: RegExp, reading: Reading): strin
 
 function unquote(value: string): string {
   return value.replace(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g, (_m, dq?: string, sq?: string) => (dq ?? sq ?? '').replace(/\\(.)/g, '$1'));
-}
-
-/** The known attribute `key` most likely misspells: case ignored, one edit away (two for names of six letters or more). */
-function misspelling(key: string, known: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  const scored = known.map((name) => ({ name, distance: editDistance(lower, name) }));
-  const near = scored.filter(({ name, distance }) => distance <= (name.length >= 6 ? 2 : 1));
-  return near.sort((a, b) => a.distance - b.distance)[0]?.name;
-}
-
-// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours (`epxect`) cost one.
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }

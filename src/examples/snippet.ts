@@ -1,11 +1,14 @@
 // Stage 3c: write each example as a standalone TypeScript snippet that verifies just that example.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Example } from './extract.ts';
 
-/** The module every snippet imports: proofpress's own, wherever proofpress is installed. */
-const SNIPPET_RUNTIME = fileURLToPath(new URL('../snippet-runtime.ts', import.meta.url));
+/**
+ * The module every snippet imports, by package name (package.json "exports"): it resolves from the blog's
+ * node_modules wherever the blog is cloned, where a path to the engine on the author's disk would not.
+ * In proofpress's own repository it resolves through its `file:.` devDependency.
+ */
+export const SNIPPET_RUNTIME = 'proofpress/snippet-runtime';
 
 /** The snippet file of an example, relative to the snippets folder. */
 export function snippetPath(example: Example): string {
@@ -55,7 +58,7 @@ ${example.preceding.map((block) => `    { line: ${block.line}, code: ${lines(blo
 export interface WriteSnippetsOptions {
   /** Folder the files are written into: during a build, the staging folder of snippets/. */
   dir: string;
-  /** Folder the snippets are run from once in place; their relative imports point from it. @default dir */
+  /** Folder the snippets are run from once in place; their path to the project root points from it. @default dir */
   finalDir?: string;
   /** The project root, from which a snippet reads the project's config. */
   root: string;
@@ -72,12 +75,12 @@ export async function writeSnippets(options: WriteSnippetsOptions): Promise<stri
   return Promise.all(
     options.examples.map(async (example) => {
       const file = path.join(options.dir, snippetPath(example));
-      // From the folder the snippet will be run in, not the staging folder it is written to (a sibling
-      // today, so the same depth, but the paths must not depend on that).
+      // The root is found from the folder the snippet will be run in, not the staging folder it is written
+      // to (a sibling today, so the same depth, but the path must not depend on that).
       const from = path.dirname(path.join(finalDir, snippetPath(example)));
       const posix = (to: string) => path.relative(from, to).split(path.sep).join('/') || '.';
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, renderSnippet(example, { relativeRoot: posix(options.root), runtimeImport: posix(SNIPPET_RUNTIME) }));
+      await writeFile(file, renderSnippet(example, { relativeRoot: posix(options.root), runtimeImport: SNIPPET_RUNTIME }));
       return file;
     }),
   );

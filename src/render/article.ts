@@ -3,8 +3,9 @@ import type MarkdownIt from 'markdown-it';
 import type { ExampleTokens, Example } from '../examples/extract.ts';
 import type { VariantPair } from '../examples/variants.ts';
 import type { ParsedPost } from '../markdown/parse.ts';
+import type { CodeBlockEnv } from '../markdown/plugins/code-blocks.ts';
 import type { Verification } from '../verify/types.ts';
-import type { ExampleRenderEnv } from './fence-rule.ts';
+import { exampleBlockRenderer } from './fence-rule.ts';
 import type { CodeHighlighter } from './highlight.ts';
 import type { VariantView } from './variant-panel.ts';
 
@@ -33,14 +34,14 @@ export interface ArticleInput {
 /** Render the article body (the same tokens examples were extracted from). */
 export function renderArticleHtml({ md, highlighter, post }: ArticleInput): string {
   const views = variantViews(post);
-  const env: ExampleRenderEnv & Record<string, unknown> = {
+  const env: CodeBlockEnv & Record<string, unknown> = {
     ...post.parsed.env,
-    proofpress: {
+    renderCodeBlock: exampleBlockRenderer({
       byToken: new Map(post.exampleTokens.map((position, i) => [position.codeTokenIndex, { example: post.examples[i]!, verification: post.verifications[i]!, variants: views.get(i) }])),
       // Output and ```http blocks belong to their example: rendered inside its figure, not on their own.
       outputTokens: new Set(post.exampleTokens.flatMap((position) => [position.outputTokenIndex, position.exchangeTokenIndex].filter((index) => index !== undefined))),
       highlighter,
-    },
+    }),
   };
   return md.renderer.render(post.parsed.tokens, md.options, env);
 }

@@ -2,6 +2,8 @@
 import { type Author, Feed, type Item } from 'feed';
 import type { SiteInfo } from '../config/schema.ts';
 import { escapeHtml } from '../util/html.ts';
+import { checkboxesAsText, mathMlOnly } from './feed-html.ts';
+import { pointFragmentsAt } from './in-page-links.ts';
 import { stringifySafeJson } from './json.ts';
 import { FEEDS } from './layout.ts';
 import type { OutputFileData } from './output.ts';
@@ -16,16 +18,27 @@ export function renderFeeds(site: SiteInfo, entries: PostEntry[]): OutputFileDat
   const recent = entries.slice(0, FEED_LIMIT);
   const [atom, rss, json] = FEEDS;
   // Atom's entry titles and summaries are typed "html" and RSS readers treat them as HTML too, so the
-  // plain text is escaped for those two; JSON Feed's `title` and `summary` are plain text by definition.
-  const xml = createFeed(site, recent, escapeHtml);
+  // plain text is escaped for those two, and an excerpt (before `<!-- more -->`) is their summary as is;
+  // JSON Feed's `title` and `summary` are plain text by definition.
+  const xml = createFeed(site, recent, {
+    text: escapeHtml,
+    summary: (entry) => (entry.excerptHtml === undefined ? escapeHtml(entry.summary) : feedContent(site, entry.excerptHtml, entry.url)),
+  });
+  const plain = createFeed(site, recent, { text: (text) => text, summary: (entry) => entry.summary });
   return [
     { path: atom.url.slice(1), content: xml.atom1() },
     { path: rss.url.slice(1), content: xml.rss2() },
-    { path: json.url.slice(1), content: toJsonFeed11(createFeed(site, recent, (text) => text).json1(), site) },
+    { path: json.url.slice(1), content: toJsonFeed11(plain.json1(), site) },
   ];
 }
 
-function createFeed(site: SiteInfo, entries: PostEntry[], text: (plain: string) => string): Feed {
+/** How one feed format writes an item's title and summary. */
+interface FeedText {
+  text: (plain: string) => string;
+  summary: (entry: PostEntry) => string;
+}
+
+function createFeed(site: SiteInfo, entries: PostEntry[], text: FeedText): Feed {
   const author = site.author ? { name: site.author, link: site.baseUrl } : undefined;
   const feed = new Feed({
     id: site.baseUrl,
@@ -43,29 +56,32 @@ function createFeed(site: SiteInfo, entries: PostEntry[], text: (plain: string) 
   return feed;
 }
 
-function toItem(site: SiteInfo, entry: PostEntry, text: (plain: string) => string, author: Author | undefined): Item {
+function toItem(site: SiteInfo, entry: PostEntry, text: FeedText, author: Author | undefined): Item {
   const url = absoluteUrl(site, entry.url);
   return {
-    title: text(entry.post.title),
+    title: text.text(entry.post.title),
     id: url,
     link: url,
     date: entry.post.updated ?? entry.post.date,
     published: entry.post.date,
-    description: text(entry.summary),
-    content: feedContent(site, entry.articleHtml),
+    description: text.summary(entry),
+    content: feedContent(site, entry.articleHtml, entry.url),
     category: entry.post.tags.map((tag) => ({ name: tag, term: tag, domain: absoluteUrl(site, tagUrl(tag)) })),
     author: author ? [author] : undefined,
   };
 }
 
 /**
- * Article HTML for feed readers: root-relative links made absolute, characters XML forbids removed, and
- * the page's script-driven controls (copy buttons and the `<template>` text they copy) left out, since
- * feed readers run no scripts. Template content is escaped text, so the first `</template>` closes it.
+ * Article HTML for feed readers: root-relative links made absolute (in-page ones, such as footnotes, lead to
+ * the post at `postUrl`), characters XML forbids removed, and the page's script-driven controls (copy buttons
+ * and the `<template>` text they copy) left out, since feed readers run no scripts. Template content is
+ * escaped text, so the first `</template>` closes it. Math is left as MathML and tasks' checkboxes as ☑/☐,
+ * since readers apply no stylesheet and strip form controls.
  */
-export function feedContent(site: SiteInfo, articleHtml: string): string {
+export function feedContent(site: SiteInfo, articleHtml: string, postUrl?: string): string {
   const withoutControls = articleHtml.replace(/<template\b[^>]*>[\s\S]*?<\/template>\n?|<button\b[^>]*>[\s\S]*?<\/button>/g, '');
-  return stripXmlInvalid(withoutControls.replace(/(\s(?:href|src)=")\/(?!\/)/g, (_match, attr: string) => `${attr}${site.baseUrl}`));
+  const readable = checkboxesAsText(mathMlOnly(postUrl === undefined ? withoutControls : pointFragmentsAt(withoutControls, postUrl)));
+  return stripXmlInvalid(readable.replace(/(\s(?:href|src)=")\/(?!\/)/g, (_match, attr: string) => `${attr}${site.baseUrl}`));
 }
 
 /** Remove characters XML 1.0 cannot carry (terminal escapes in captured output, for example). */

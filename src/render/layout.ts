@@ -2,6 +2,7 @@
 import type { SiteInfo } from '../config/schema.ts';
 import { html, raw, type SafeHtml } from '../util/html.ts';
 import { FAVICON_URL } from './favicon.ts';
+import { KATEX_STYLESHEET, usesMath } from './katex-assets.ts';
 import { absoluteUrl, TAGS_URL, VERIFICATION_URL } from './urls.ts';
 
 /** What every page of one build shares. */
@@ -53,7 +54,7 @@ export function renderLayout(input: LayoutInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <link rel="icon" href="${FAVICON_URL}" type="image/svg+xml">
-${headMeta(input)}${FEEDS.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${site.title} (${feed.label})" href="${feed.url}">\n`)}<link rel="stylesheet" href="/assets/style.css">
+${headMeta(input)}${FEEDS.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${site.title} (${feed.label})" href="${feed.url}">\n`)}${usesMath(input.body.value) ? html`<link rel="stylesheet" href="${KATEX_STYLESHEET}">\n` : ''}<link rel="stylesheet" href="/assets/style.css">
 <link rel="stylesheet" href="${SEARCH_UI.styles}">
 ${input.ctx.scripts.map((src) => html`<script src="${src}" defer></script>\n`)}<script src="${SEARCH_UI.script}" defer></script>
 <script>${raw(SEARCH_INIT)}</script>

@@ -1,5 +1,5 @@
 // Stage 6: the pieces lists of posts share: a post's meta line (dates, reading time, tags) and a list item with its summary.
-import { html, type SafeHtml } from '../util/html.ts';
+import { html, raw, type SafeHtml } from '../util/html.ts';
 import type { ListPage } from './pagination.ts';
 import type { PostEntry } from './post-entry.ts';
 import { formatDate, tagUrl } from './urls.ts';
@@ -10,18 +10,29 @@ export function renderPostMeta(entry: PostEntry): SafeHtml {
   return html`<p class="post-meta"><time datetime="${post.date.toISOString()}">${formatDate(post.date)}</time>${post.updated ? html` · updated <time datetime="${post.updated.toISOString()}">${formatDate(post.updated)}</time>` : ''} · <span class="reading-time">${entry.readingMinutes} min read</span>${post.tags.length ? html` · <span class="post-tags">${post.tags.map((tag, i) => html`${i ? ', ' : ''}<a rel="tag" href="${tagUrl(tag)}">${tag}</a>`)}</span>` : ''}</p>`;
 }
 
-/** A list of posts with title, meta line and summary. `heading` is the level of each title. */
+/** A list of posts with title, meta line and summary (or the excerpt before `<!-- more -->`). `heading` is the level of each title. */
 export function renderPostList(entries: PostEntry[], heading: 'h2' | 'h3' = 'h2'): SafeHtml {
   const items = entries.map(
     (entry) => html`<li class="post-item">
 <${heading} class="post-item-title"><a href="${entry.url}">${entry.post.title}</a></${heading}>
 ${renderPostMeta(entry)}
-${entry.summary ? html`<p class="summary">${entry.summary}</p>\n` : ''}</li>
+${renderSummary(entry)}</li>
 `,
   );
   return html`<ul class="post-list">
 ${items}</ul>
 `;
+}
+
+// The excerpt, and a link on to the rest whose name says which post (several share the page); else the plain summary.
+function renderSummary(entry: PostEntry): SafeHtml | string {
+  if (entry.excerptHtml !== undefined) {
+    return html`<div class="summary excerpt">
+${raw(entry.excerptHtml)}</div>
+<p class="more-link"><a href="${entry.url}">Continue reading<span class="visually-hidden"> “${entry.post.title}”</span><span aria-hidden="true"> →</span></a></p>
+`;
+  }
+  return entry.summary ? html`<p class="summary">${entry.summary}</p>\n` : '';
 }
 
 /** "Newer posts / Page 2 of 3 / Older posts" links of a paginated list (newest first). */

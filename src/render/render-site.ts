@@ -7,8 +7,8 @@ import { ASSET_FILES, loadAssetFiles } from './assets.ts';
 import { renderRobots, renderSitemap } from './crawlers.ts';
 import { renderFavicon } from './favicon.ts';
 import { renderFeeds } from './feeds.ts';
-import { installExampleRules } from './fence-rule.ts';
 import { createCodeHighlighter } from './highlight.ts';
+import { loadKatexAssets, usesMath } from './katex-assets.ts';
 import { renderIndexPages } from './index-page.ts';
 import type { PageContext } from './layout.ts';
 import { renderNotFoundPage } from './not-found-page.ts';
@@ -23,7 +23,6 @@ import { renderVerificationJson, renderVerificationPage } from './verification-r
 
 /** Render every page, feed, map and asset of the site for `posts` (sorted newest first). */
 export async function renderSite(config: ResolvedConfig, md: MarkdownIt, posts: VerifiedPost[]): Promise<OutputFileData[]> {
-  installExampleRules(md);
   // Each example's language (variants' too), and `http` for the exchange blocks shown inside figures.
   const examples = posts.flatMap((post) => [...post.examples, ...(post.variants ?? []).flatMap((variant) => variant.post.examples)]);
   const highlighter = await createCodeHighlighter(examples.flatMap((example) => [example.spec.lang, ...(example.exchangesText === undefined ? [] : ['http'])]));
@@ -46,6 +45,8 @@ export async function renderSite(config: ResolvedConfig, md: MarkdownIt, posts: 
       renderVerificationJson(entries),
       renderFavicon(),
       ...(await loadAssetFiles()),
+      // KaTeX's stylesheet and fonts (about 300 KB) only for a site whose pages hold math.
+      ...(pages.some((page) => usesMath(String(page.content))) ? await loadKatexAssets() : []),
     ];
   } finally {
     highlighter.dispose();

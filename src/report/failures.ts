@@ -2,6 +2,7 @@
 import { ExampleFailedError, ExamplesFailedError } from '../errors.ts';
 import { tailLines } from '../util/text.ts';
 import type { Verification } from '../verify/types.ts';
+import { describeOutcomes } from './summary.ts';
 
 /** A located, printable error for one failed example. */
 export function failureError(verification: Verification): ExampleFailedError {
@@ -20,9 +21,10 @@ export function failureError(verification: Verification): ExampleFailedError {
   });
 }
 
-/** The one error a build throws after verifying everything: it carries each located failure. */
-export function summaryError(failures: ExampleFailedError[], total: number): ExamplesFailedError {
-  return new ExamplesFailedError(`${failures.length} of ${total} examples failed; the site was not written`, failures, {
+/** The one error a build throws after verifying everything (`verifications`): it carries each located failure, and counts every outcome. */
+export function summaryError(failures: ExampleFailedError[], verifications: Verification[]): ExamplesFailedError {
+  return new ExamplesFailedError(`${failures.length} of ${verifications.length} examples failed; the site was not written`, failures, {
+    details: [`Examples: ${describeOutcomes(verifications)}`],
     hint: 'Each failure above names its file and line. The previous site/ is unchanged.',
   });
 }

@@ -8,14 +8,21 @@ import { SiteWriteError } from '../errors.ts';
 export const SEARCH_DIR = 'pagefind';
 
 /**
+ * What search leaves out of a post: captured example output and the text copy buttons copy; KaTeX's visual
+ * half of each formula (its MathML and TeX stay indexed, so a formula is found once, not three times); the
+ * table of contents, which repeats the headings; footnotes' back links (`↩︎`).
+ */
+const EXCLUDED = ['.example-output', '.copy-text', '.katex-html', '.table-of-contents', '.footnote-backref'];
+
+/**
  * Index the HTML pages under `siteDir` and write `siteDir/pagefind/`. Only elements marked
- * `data-pagefind-body` (post articles) are indexed; captured example output is left out of results.
+ * `data-pagefind-body` (post articles) are indexed, without the EXCLUDED parts.
  * Returns the number of pages in the index.
  */
 export async function writeSearchIndex(siteDir: string): Promise<number> {
   // Pagefind runs its bundled binary as a service: it must be closed or the build process stays alive.
   try {
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.example-output', '.copy-text'] });
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED });
     if (!index) throw new Error(errors.join('; ') || 'no index was created');
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length) throw new Error(added.errors.join('; '));

@@ -8,7 +8,7 @@ import type { RunContext } from '../runners/types.ts';
 import { cacheKey, readCached, writeCached } from './cache.ts';
 import type { VerificationCache } from './context.ts';
 import type { Verification } from './types.ts';
-import { identify, verifyExample } from './verify-one.ts';
+import { identify, skipReason, verifyExample } from './verify-one.ts';
 
 export interface VerifyAllOptions {
   /** Absent when no example of the build runs (every one is then skipped). */
@@ -18,6 +18,13 @@ export interface VerifyAllOptions {
   cache?: VerificationCache;
   /** Called as each example finishes, for progress output. */
   onVerified?: (verification: Verification) => void;
+  /** Called when an example starts to run: not for one the cache answers or that is not run (progress names what is running). */
+  onStarted?: (example: Example) => void;
+  /**
+   * Run only the examples `runs` accepts (`--filter <post>`). The others are not run: a cached pass is
+   * reused as a full warm build would, and an example with none is recorded as skipped with `reason`.
+   */
+  filter?: { runs: (example: Example) => boolean; reason: string };
 }
 
 /** Verify `examples` (in any order, results in input order). */
@@ -58,6 +65,10 @@ async function verifyWithCache(example: Example, options: VerifyAllOptions): Pro
     const hit = await readCached(cache, key);
     if (hit) return { ...hit, ...identify(example), cached: true };
   }
+  if (options.filter && !options.filter.runs(example)) {
+    return { ...identify(example), status: 'skipped', reason: skipReason(example) ?? options.filter.reason, failures: [], cached: false };
+  }
+  if (ctx && skipReason(example) === undefined) options.onStarted?.(example);
   const verification = await verifyExample(example, ctx);
   if (cache && key) await writeCached(cache, key, verification);
   return verification;

@@ -14,10 +14,10 @@ export function fixturePath(...parts: string[]): string {
   return path.join(REPO_ROOT, 'test', 'fixtures', ...parts);
 }
 
-/** The project's venv interpreter (made by `npm install`); fails clearly when missing. */
+/** The project's venv interpreter (made by `npm run setup`, which `npm test` runs first); fails clearly when missing. */
 export async function projectPython(): Promise<PythonRuntime> {
   const runtime = await probePython(path.join(REPO_ROOT, '.venv', 'bin', 'python'));
-  if (!runtime) throw new Error('No Python at .venv/bin/python: run `npm install` first (its postinstall creates the venv).');
+  if (!runtime) throw new Error('No Python at .venv/bin/python: run `npm run setup` first (or `npm test`, which runs it).');
   return runtime;
 }
 

@@ -68,7 +68,8 @@ describe('content/front-matter', () => {
     // 0-based mark.line already counts from file line 1.
     test.each([
       // [name, text, file line of the fault, message fragment]
-      ['an unclosed flow list', '---\ntitle: a\ntags: [Tech\nslug: b\n---\nbody', 4, 'missed comma between flow collection entries'],
+      // js-yaml notices the open list on the next line; the error names the line that opened it
+      ['an unclosed flow list', '---\ntitle: a\ntags: [Tech\nslug: b\n---\nbody', 3, 'missed comma between flow collection entries'],
       ['a reserved indicator', '---\ntitle: a\nslug: @b\n---\nbody', 3, 'end of the stream or a document separator is expected'],
       ['a badly indented key', '---\ntitle: a\n  bad: indent\nslug: b\n---\nbody', 3, 'bad indentation of a mapping entry'],
       ['a duplicated key', '---\ntitle: a\nslug: b\nslug: c\n---\nbody', 4, 'duplicated mapping key'],
@@ -83,8 +84,28 @@ describe('content/front-matter', () => {
       expect(formatError(frontMatterError('---\ntitle: a\nslug: b\nslug: c\n---\nbody'), { debug: false })).toMatchInlineSnapshot(`
         "✗ Cannot read the front matter: duplicated mapping key
           File: content/post.md:4
-          Hint: Front matter must be valid YAML between two \`---\` lines at the top of the file."
+          Hint: \`slug\` is given twice in the front matter: keep one."
       `);
+    });
+
+    test.each([
+      // [name, text, line, column, hint]
+      // an unquoted `: ` inside a value, the most common one: a title such as "WSGI: an introduction"
+      ['a colon in a title', '---\ntitle: WSGI: an introduction\n---\n', 2, 12, 'YAML reads the `: ` in the title as the start of another field: put the title in quotes, e.g. `title: "WSGI: an introduction"`.'],
+      ['a colon in a title with quotes in it', '---\ntitle: He said "hi": twice\n---\n', 2, 20, 'YAML reads the `: ` in the title as the start of another field: put the title in quotes, e.g. `title: \'He said "hi": twice\'`.'],
+      ['a colon in another field', '---\ntitle: a\nsummary: Note: short\n---\n', 3, 14, 'YAML reads the `: ` in the value as the start of another field: put the value in quotes, e.g. `summary: "Note: short"`.'],
+      // characters YAML reserves at the start of a plain value
+      ['a backquote', '---\ntitle: `wsgiref` explained\n---\n', 2, 8, 'YAML does not allow a backquote at the start of a plain value: put the title in quotes, e.g. title: "`wsgiref` explained".'],
+      ['an at sign', '---\ntitle: a\nslug: @b\n---\n', 3, 7, 'YAML does not allow `@` at the start of a plain value: put the value in quotes, e.g. `slug: "@b"`.'],
+      // brackets and quotes
+      ['a title that starts like a list', '---\ntitle: [Draft] Notes\n---\n', 2, 8, 'A value that starts with `[` is read as a list: put the title in quotes, e.g. `title: "[Draft] Notes"`.'],
+      ['a list left open', '---\ntitle: a\ntags: [Tech, Python\nslug: b\n---\n', 3, 7, 'This list is never closed: end it with `]`, e.g. `tags: [Tech, Python]`.'],
+      ['text after the closing quote', '---\ntitle: "Hello" world\n---\n', 2, 8, 'The quotes must enclose the title as a whole, e.g. `title: \'"Hello" world\'`.'],
+      // anything else keeps the general advice, at the place js-yaml names
+      ['a bad indentation', '---\ntitle: a\n  bad: indent\nslug: b\n---\n', 3, 6, 'Front matter must be valid YAML between two `---` lines at the top of the file.'],
+    ])('hints at the fix for %s, pointing at it', (_name, text, line, column, hint) => {
+      const error = frontMatterError(text);
+      expect({ line: error.line, column: error.column, hint: error.hint }).toEqual({ line, column, hint });
     });
   });
 

@@ -1,8 +1,8 @@
 // Tests toPost: the Post record built from valid front matter, and schema errors that name field, file and line.
 import { describe, expect, test } from 'vitest';
 import { toPost } from '../../../src/content/post.ts';
-import { FrontMatterError } from '../../../src/errors.ts';
-import { formatError } from '../../../src/report/format-error.ts';
+import { FrontMatterError, InvalidPostsError } from '../../../src/errors.ts';
+import { formatError, formatErrors } from '../../../src/report/format-error.ts';
 
 function post(text: string, file = 'content/my-post.md') {
   return toPost({ path: file, text });
@@ -182,6 +182,102 @@ describe('content/post', () => {
       const error = schemaError('---\ntitle: T\ndate: 2024-01-02\ntags: [ok, 5]\n---\n');
       expect(error.message).toBe('Front matter field `tags.1`: Invalid input: expected string, received number');
       expect(error.line).toBe(4);
+    });
+  });
+
+  describe('misspelt fields', () => {
+    test.each([
+      // [written, meant]
+      ['tag', 'tags'],
+      ['titel', 'title'],
+      ['Title', 'title'],
+      ['requirement', 'requirements'],
+      ['alias', 'aliases'],
+      ['editor-note', 'editor_note'],
+      ['variantOf', 'variant_of'],
+      ['update', 'updated'],
+    ])('rejects `%s:` on its line, asking whether `%s` was meant', (written, meant) => {
+      const title = meant === 'title' ? '' : 'title: T\n';
+      const error = schemaError(`---\n${title}date: 2024-01-02\n${written}: x\n---\n`);
+      expect(error.message).toBe(`Unknown front matter field \`${written}\``);
+      expect(error.line).toBe(title ? 4 : 3);
+      expect(error.hint).toBe(`Did you mean \`${meant}\`? A field proofpress does not know is kept but not used, so \`${written}:\` would be ignored.`);
+    });
+
+    test('does not also say that the field it stands for is missing', () => {
+      expect(printed('---\ntitel: T\ndate: 2024-01-02\n---\n')).toMatchInlineSnapshot(`
+        "✗ Unknown front matter field \`titel\`
+          File: content/my-post.md:2
+          Hint: Did you mean \`title\`? A field proofpress does not know is kept but not used, so \`titel:\` would be ignored."
+      `);
+    });
+
+    test.each([
+      // far from every known field: migrated metadata, kept in extra
+      ['author', 'me'],
+      ['lang', 'en'],
+      ['categories', '[a]'],
+      ['subtitle', 'S'],
+      ['layout', 'post'],
+    ])('keeps `%s:`, which is no known field misspelt', (key, value) => {
+      expect(post(`---\ntitle: T\ndate: 2024-01-02\n${key}: ${value}\n---\n`).extra).toHaveProperty(key);
+    });
+
+    test('keeps a near name when the field it resembles is given too (`data` beside `date`)', () => {
+      expect(post('---\ntitle: T\ndate: 2024-01-02\ndata: 5\n---\n').extra).toEqual({ data: 5 });
+    });
+  });
+
+  describe('impossible dates', () => {
+    test.each([
+      // [written, reason]; js-yaml would read the first as 14 February 2026
+      ['2025-13-45', 'there is no month 13'],
+      ['2025-02-30', 'February 2025 has 28 days'],
+      ['"2025-02-30"', 'February 2025 has 28 days'],
+      ['2025-04-31T10:00:00Z', 'April 2025 has 30 days'],
+      ['2025-04-30 24:00', 'there is no hour 24'],
+    ])('rejects `date: %s` on its line, saying why', (written, reason) => {
+      const error = schemaError(`---\ntitle: T\ndate: ${written}\n---\n`);
+      expect(error.message).toBe(`Front matter field \`date\`: ${written.replaceAll('"', '')} is not a date (${reason})`);
+      expect({ line: error.line, column: error.column }).toEqual({ line: 3, column: 7 });
+    });
+
+    test('checks `updated` too, and accepts 29 February of a leap year', () => {
+      expect(schemaError('---\ntitle: T\ndate: 2024-02-29\nupdated: 2023-02-29\n---\n').message).toBe(
+        'Front matter field `updated`: 2023-02-29 is not a date (February 2023 has 28 days)',
+      );
+    });
+  });
+
+  describe('several mistakes', () => {
+    test('reports every mistake of the front matter at once, in line order', () => {
+      let thrown: unknown;
+      try {
+        post('---\ntitle: ""\ndate: 2025-13-45\ntag: [a]\nslug: Not A Slug\n---\n');
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidPostsError);
+      expect(formatErrors(thrown, { debug: false })).toMatchInlineSnapshot(`
+        "✗ Front matter field \`title\`: Too small: expected string to have >=1 characters
+          File: content/my-post.md:2
+          Hint: Add \`title: My post\` to the front matter.
+
+        ✗ Front matter field \`date\`: 2025-13-45 is not a date (there is no month 13)
+          File: content/my-post.md:3
+          Hint: Write a date that exists, e.g. \`date: 2006-08-31\` or \`date: 2006-08-31T16:24:46Z\`.
+
+        ✗ Unknown front matter field \`tag\`
+          File: content/my-post.md:4
+          Hint: Did you mean \`tags\`? A field proofpress does not know is kept but not used, so \`tag:\` would be ignored.
+
+        ✗ Front matter field \`slug\`: must be lower-case letters, digits and dashes
+          File: content/my-post.md:5
+          Hint: Fix \`slug\` in the front matter (see the Post schema in src/content/post.ts).
+
+        ✗ 4 errors in 1 post; no example was run
+          Hint: Each error above names its file and line; fix them and build again."
+      `);
     });
   });
 });

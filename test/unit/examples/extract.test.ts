@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { toPost } from '../../../src/content/post.ts';
-import { ExampleSpecError } from '../../../src/errors.ts';
+import { ExampleSpecError, InvalidPostsError } from '../../../src/errors.ts';
 import { extractExamples } from '../../../src/examples/extract.ts';
 import { createMarkdown } from '../../../src/markdown/create.ts';
 import { parsePost } from '../../../src/markdown/parse.ts';
@@ -188,6 +188,55 @@ describe('examples/extract', () => {
       expect(error.message).toBe('`with=c.py`: no block of this post has file=c.py');
       expect(error.example).toBe('b.py (run=script)');
       expect(error.location).toBe(`content/test-post.md:${lineOf(FRONT + broken, '```python file=b.py run=script exit=0 with=a.py,c.py')}`);
+    });
+  });
+
+  describe('several bad blocks', () => {
+    function errorsOf(body: string): string[] {
+      try {
+        extract(body);
+      } catch (error) {
+        if (error instanceof InvalidPostsError) return error.errors.map((each) => `${each.line} ${each.message}`);
+        throw error;
+      }
+      throw new Error('expected an InvalidPostsError');
+    }
+
+    test('reports every bad block of a post, not only the first', () => {
+      const body = [
+        '', //                                                     6
+        '```python file=a.py run=scrpit exit=0',
+        'a',
+        '```',
+        '',
+        '```python file=b.py run=script exit=0',
+        'b',
+        '```',
+        '',
+        '```python file=c.py run=script timeout=soon exit=0', //  15
+        'c',
+        '```',
+        '',
+        '```python file=d.py run=script exit=0 with=nothing.py', // 19
+        'd',
+        '```',
+        '',
+      ].join('\n');
+      expect(errorsOf(body)).toEqual([
+        '7 Unknown run kind `run=scrpit`',
+        '15 `timeout=soon` is not a duration',
+        '19 `with=nothing.py`: no block of this post has file=nothing.py',
+      ]);
+    });
+
+    test('reports a fence that is never closed (noted while parsing) with the blocks before it', () => {
+      const body = '\n```python file=a.py run=htp\nprint("a")\n```\n\nThen:\n\n```python file=b.py run=script exit=0\nprint("b")\n\n## Swallowed\n';
+      expect(errorsOf(body)).toEqual(['7 Unknown run kind `run=htp`', '13 This ``` block is never closed; everything after line 13 is inside it']);
+    });
+
+    test('does not blame the output block of a rejected example for standing alone', () => {
+      const body = '\n```python file=a.py run=script expct="a"\nprint("a")\n```\n\n```output\na\n```\n\n```python file=b.py run=scrpit\nb\n```\n';
+      expect(errorsOf(body)).toEqual(['7 Unknown code block attribute `expct`', '15 Unknown run kind `run=scrpit`']);
     });
   });
 

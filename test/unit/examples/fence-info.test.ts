@@ -145,6 +145,11 @@ describe('examples/fence-info', () => {
           Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit, python."
       `);
     });
+
+    test('asks whether a misspelt run kind meant a known one', () => {
+      expect(specError('python file=a.py run=htp').hint).toBe('Did you mean `run=http`? Use one of: http, wsgi, fastcgi, scgi, cgi, script, console, doctest, none.');
+      expect(specError('python run=docker').hint).toBe('Use one of: http, wsgi, fastcgi, scgi, cgi, script, console, doctest, none.');
+    });
   });
 
   describe('tokenizeInfo', () => {

@@ -3,12 +3,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { toPost } from '../../../src/content/post.ts';
-import { ExampleSpecError, FrontMatterError, ProofpressError } from '../../../src/errors.ts';
+import { ExampleSpecError, FrontMatterError, InvalidPostsError, MarkdownError, ProofpressError } from '../../../src/errors.ts';
 import { extractExamples } from '../../../src/examples/extract.ts';
 import { createMarkdown } from '../../../src/markdown/create.ts';
 import { parsePost } from '../../../src/markdown/parse.ts';
-import { formatError } from '../../../src/report/format-error.ts';
-import { fixturePath } from '../../helpers/project.ts';
+import { formatErrors } from '../../../src/report/format-error.ts';
+import { fixturePath, REPO_ROOT } from '../../helpers/project.ts';
 
 declare global {
   var __pwned: unknown;
@@ -26,7 +26,7 @@ function rejectionOf(name: string): ProofpressError {
   throw new Error(`${name} was accepted`);
 }
 
-const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
+const CASES: [name: string, kind: abstract new (...args: never[]) => ProofpressError, printed: string][] = [
   // front matter
   [
     'js-front-matter.md',
@@ -46,8 +46,15 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     'invalid-yaml.md',
     FrontMatterError,
     `✗ Cannot read the front matter: missed comma between flow collection entries
-  File: test/fixtures/invalid/invalid-yaml.md:5
-  Hint: Front matter must be valid YAML between two \`---\` lines at the top of the file.`,
+  File: test/fixtures/invalid/invalid-yaml.md:4
+  Hint: This list is never closed: end it with \`]\`, e.g. \`tags: [Tech, Python]\`.`,
+  ],
+  [
+    'colon-in-title.md',
+    FrontMatterError,
+    `✗ Cannot read the front matter: incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line
+  File: test/fixtures/invalid/colon-in-title.md:2
+  Hint: YAML reads the \`: \` in the title as the start of another field: put the title in quotes, e.g. \`title: "WSGI: a very simple introduction"\`.`,
   ],
   // the Post schema
   [
@@ -65,6 +72,34 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
   Hint: Write \`date: 2006-08-31\` or \`date: 2006-08-31T16:24:46Z\`.`,
   ],
   [
+    'impossible-date.md',
+    FrontMatterError,
+    `✗ Front matter field \`date\`: 2025-13-45 is not a date (there is no month 13)
+  File: test/fixtures/invalid/impossible-date.md:3
+  Hint: Write a date that exists, e.g. \`date: 2006-08-31\` or \`date: 2006-08-31T16:24:46Z\`.`,
+  ],
+  [
+    'misspelt-field.md',
+    FrontMatterError,
+    `✗ Unknown front matter field \`tag\`
+  File: test/fixtures/invalid/misspelt-field.md:4
+  Hint: Did you mean \`tags\`? A field proofpress does not know is kept but not used, so \`tag:\` would be ignored.`,
+  ],
+  [
+    'several-front-matter-errors.md',
+    InvalidPostsError,
+    `✗ Unknown front matter field \`titel\`
+  File: test/fixtures/invalid/several-front-matter-errors.md:2
+  Hint: Did you mean \`title\`? A field proofpress does not know is kept but not used, so \`titel:\` would be ignored.
+
+✗ Front matter field \`date\`: 2025-02-30 is not a date (February 2025 has 28 days)
+  File: test/fixtures/invalid/several-front-matter-errors.md:3
+  Hint: Write a date that exists, e.g. \`date: 2006-08-31\` or \`date: 2006-08-31T16:24:46Z\`.
+
+✗ 2 errors in 1 post; no example was run
+  Hint: Each error above names its file and line; fix them and build again.`,
+  ],
+  [
     'bad-slug.md',
     FrontMatterError,
     `✗ Front matter field \`slug\`: must be lower-case letters, digits and dashes
@@ -78,6 +113,14 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
   File: test/fixtures/invalid/relative-alias.md:4
   Hint: Fix \`aliases.1\` in the front matter (see the Post schema in src/content/post.ts).`,
   ],
+  // Markdown
+  [
+    'unclosed-fence.md',
+    MarkdownError,
+    `✗ This \`\`\` block is never closed; everything after line 8 is inside it
+  File: test/fixtures/invalid/unclosed-fence.md:8
+  Hint: Close it with a line of \`\`\`. To show a fence inside a code block, open the outer block with more backquotes (\`\`\`\`).`,
+  ],
   // fence attributes
   [
     'unknown-fence-attribute.md',
@@ -85,6 +128,21 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
     `✗ Unknown code block attribute \`expct\`
   File: test/fixtures/invalid/unknown-fence-attribute.md:8
   Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit, python.`,
+  ],
+  [
+    // The output block after the rejected one belongs to it: no second error about its place.
+    'several-block-errors.md',
+    InvalidPostsError,
+    `✗ Unknown code block attribute \`expct\`
+  File: test/fixtures/invalid/several-block-errors.md:6
+  Hint: Did you mean \`expect=\`? Known attributes: file, run, app, expect, status, path, with, timeout, limits, support, session, exit, python.
+
+✗ \`timeout=2min\` is not a duration
+  File: test/fixtures/invalid/several-block-errors.md:14
+  Hint: Write e.g. timeout=10s or timeout=500ms.
+
+✗ 2 errors in 1 post; no example was run
+  Hint: Each error above names its file and line; fix them and build again.`,
   ],
   [
     'unterminated-quote.md',
@@ -160,11 +218,20 @@ const CASES: [name: string, kind: typeof ProofpressError, printed: string][] = [
   Hint: Put it right after a program example (run=script, or a server: run=http|wsgi|fastcgi|scgi|cgi), or use \`\`\`text for plain text.`,
   ],
   [
+    // Both are true, and reported together: the example checks nothing, since its output block is not beside it.
     'output-block-not-adjacent.md',
-    ExampleSpecError,
-    `✗ An \`\`\`output block must directly follow an example that runs
+    InvalidPostsError,
+    `✗ Nothing to verify: this run=script example has no expect=, no output block and no exit=
+  File: test/fixtures/invalid/output-block-not-adjacent.md:6
+  Example: hello.py (run=script)
+  Hint: Add \`expect="TEXT"\` (stdout must contain it), an \`\`\`output block after it, or \`exit=N\` (\`exit=0\` when exiting without an error is all it must do); or use run=none.
+
+✗ An \`\`\`output block must directly follow an example that runs
   File: test/fixtures/invalid/output-block-not-adjacent.md:12
-  Hint: Put it right after a program example (run=script, or a server: run=http|wsgi|fastcgi|scgi|cgi), or use \`\`\`text for plain text.`,
+  Hint: Put it right after a program example (run=script, or a server: run=http|wsgi|fastcgi|scgi|cgi), or use \`\`\`text for plain text.
+
+✗ 2 errors in 1 post; no example was run
+  Hint: Each error above names its file and line; fix them and build again.`,
   ],
   [
     'with-unknown-file.md',
@@ -180,7 +247,38 @@ describe('examples/invalid-fixtures', () => {
   test.each(CASES)('rejects %s with its exact message and location', (name, kind, printed) => {
     const error = rejectionOf(name);
     expect(error).toBeInstanceOf(kind);
-    expect(formatError(error, { debug: false, colour: false })).toBe(printed);
+    expect(formatErrors(error, { debug: false, colour: false })).toBe(printed);
+  });
+
+  test.each<[name: string, printed: string]>([
+    [
+      'colon-in-title.md',
+      `✗ Cannot read the front matter: incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line
+  File: test/fixtures/invalid/colon-in-title.md:2
+
+    1 | ---
+  > 2 | title: WSGI: a very simple introduction
+      |            ^
+    3 | date: 2024-01-02
+    4 | ---
+
+  Hint: YAML reads the \`: \` in the title as the start of another field: put the title in quotes, e.g. \`title: "WSGI: a very simple introduction"\`.`,
+    ],
+    [
+      'unclosed-fence.md',
+      `✗ This \`\`\` block is never closed; everything after line 8 is inside it
+  File: test/fixtures/invalid/unclosed-fence.md:8
+
+     6 | A block:
+     7 |
+  >  8 | \`\`\`python file=hello.py run=script expect="hello"
+     9 | print("hello")
+    10 |
+
+  Hint: Close it with a line of \`\`\`. To show a fence inside a code block, open the outer block with more backquotes (\`\`\`\`).`,
+    ],
+  ])('prints %s with a code frame of the post when the project folder is known', (name, printed) => {
+    expect(formatErrors(rejectionOf(name), { debug: false, colour: false, root: REPO_ROOT })).toBe(printed);
   });
 
   test('never evaluates JavaScript front matter', () => {

@@ -3,11 +3,12 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Example } from '../../../src/examples/extract.ts';
 import { parseFenceInfo } from '../../../src/examples/fence-info.ts';
-import { renderSnippet, snippetPath, snippetsFolder, writeSnippets } from '../../../src/examples/snippet.ts';
+import { renderSnippet, SNIPPET_RUNTIME, snippetPath, snippetsFolder, writeSnippets } from '../../../src/examples/snippet.ts';
 import { replaceFolders } from '../../../src/site/swap.ts';
 import { defaultSandbox } from '../../helpers/examples.ts';
 
@@ -38,6 +39,7 @@ function embedded(snippet: string, key: string): string {
 
 const PATHS = { relativeRoot: '../..', runtimeImport: '../../src/snippet-runtime.ts' };
 const RUNTIME = fileURLToPath(new URL('../../../src/snippet-runtime.ts', import.meta.url));
+const REPO_SNIPPETS = fileURLToPath(new URL('../../../snippets/', import.meta.url));
 
 // Code that breaks naive embedding in a template literal, a quoted string or a comment.
 const AWKWARD: [string, string][] = [
@@ -144,30 +146,36 @@ describe('examples/snippet', () => {
         'test-post/01-hello-py.ts',
         'test-post/02-block.ts',
       ]);
-      const paths = { relativeRoot: '../..', runtimeImport: path.relative(path.join(snippetsDir, 'test-post'), RUNTIME) };
+      const paths = { relativeRoot: '../..', runtimeImport: SNIPPET_RUNTIME };
       expect(await readFile(written[0]!, 'utf8')).toBe(renderSnippet(examples[0]!, paths));
       expect(await readFile(written[1]!, 'utf8')).toBe(renderSnippet(examples[1]!, paths));
     });
 
-    test('points imports from the folder the snippets will run in, not the one they are written to', async () => {
-      // A staging folder at another depth than the final one: paths computed from it would be off by a level.
+    test('points the root from the folder the snippets will run in, not the one they are written to', async () => {
+      // A staging folder at another depth than the final one: a path computed from it would be off by a level.
       const staging = path.join(root, 'deep', 'staging', 'here');
       const finalDir = path.join(root, 'snippets');
       const [file] = await writeSnippets({ dir: staging, finalDir, root, examples: [example()] });
       expect(file).toBe(path.join(staging, 'test-post', '01-hello-py.ts'));
-      const text = await readFile(file!, 'utf8');
-      const runtime = /^import \{ runSnippet \} from '([^']+)';$/m.exec(text)?.[1];
-      expect(path.resolve(finalDir, 'test-post', runtime!)).toBe(RUNTIME);
-      expect(text).toContain('await runSnippet(import.meta.url, "../..", {');
+      expect(await readFile(file!, 'utf8')).toContain('await runSnippet(import.meta.url, "../..", {');
     });
 
-    test('points a snippet in a custom folder at the project root and at proofpress\'s own runtime', async () => {
+    test('points a snippet in a custom folder at the project root', async () => {
       const snippetsDir = path.join(root, 'build', 'generated');
       const [file] = await writeSnippets({ dir: snippetsDir, root, examples: [example()] });
+      expect(await readFile(file!, 'utf8')).toContain('await runSnippet(import.meta.url, "../../..", {');
+    });
+
+    test('imports the runtime by package name, never by a path on the author\'s disk', async () => {
+      const [file] = await writeSnippets({ dir: path.join(root, 'snippets'), root, examples: [example()] });
       const text = await readFile(file!, 'utf8');
-      const runtime = /^import \{ runSnippet \} from '([^']+)';$/m.exec(text)?.[1];
-      expect(path.resolve(path.dirname(file!), runtime!)).toBe(RUNTIME);
-      expect(text).toContain('await runSnippet(import.meta.url, "../../..", {');
+      expect(text).toContain("import { runSnippet } from 'proofpress/snippet-runtime';");
+      expect(text).not.toContain(path.sep === '/' ? '/src/' : '\\src\\');
+    });
+
+    test('the package name resolves from this repository\'s snippets/ (its file:. devDependency) to the runtime', () => {
+      const fromSnippet = createRequire(path.join(REPO_SNIPPETS, 'some-post', '01-x.ts'));
+      expect(fromSnippet.resolve(SNIPPET_RUNTIME)).toBe(RUNTIME);
     });
 
     test('marks the snippets folder as ES modules, since snippets use top-level await', async () => {
@@ -192,7 +200,7 @@ describe('examples/snippet', () => {
         expect((await readdir(snippetsDir, { recursive: true })).sort()).toEqual(['package.json', 'test-post', 'test-post/01-hello-py.ts']);
         expect(await readdir(root)).toEqual(['snippets']);
         const text = await readFile(path.join(snippetsDir, 'test-post', '01-hello-py.ts'), 'utf8');
-        expect(text).toBe(renderSnippet(example(), { relativeRoot: '../..', runtimeImport: path.relative(path.join(snippetsDir, 'test-post'), RUNTIME) }));
+        expect(text).toBe(renderSnippet(example(), { relativeRoot: '../..', runtimeImport: SNIPPET_RUNTIME }));
       } finally {
         await rm(root, { recursive: true, force: true });
       }

@@ -1,4 +1,4 @@
-// Tests the build's markdown-it instance: indented code kept, raw HTML escaped, heading ids wired in.
+// Tests the build's markdown-it instance: indented code kept, raw HTML escaped unless the config turns it on, heading ids wired in.
 import { describe, expect, test } from 'vitest';
 import { createMarkdown } from '../../../src/markdown/create.ts';
 
@@ -15,6 +15,18 @@ describe('markdown/create', () => {
       <p>A &lt;b&gt;bold&lt;/b&gt; claim.</p>
       "
     `);
+  });
+
+  test('renders the owner\'s raw HTML when the config\'s markdown.html is on', () => {
+    expect(createMarkdown({ html: true }).render('<details>\n<summary>More</summary>\n\nHidden.\n\n</details>\n\nPress <kbd>Ctrl</kbd>.\n')).toBe(
+      '<details>\n<summary>More</summary>\n<p>Hidden.</p>\n</details>\n<p>Press <kbd>Ctrl</kbd>.</p>\n',
+    );
+  });
+
+  test('with raw HTML on, still consumes an example annotation (never emitting it) and escapes code', () => {
+    const md = createMarkdown({ html: true });
+    expect(md.render('<!-- example file=a.py run=none -->\n    x = "<script>"\n')).toBe('<pre><code>x = &quot;&lt;script&gt;&quot;\n</code></pre>\n');
+    expect(md.render('```html\n<script>alert(1)</script>\n```\n')).toBe('<pre><code class="language-html">&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>\n');
   });
 
   test('neither links bare URLs nor rewrites punctuation', () => {

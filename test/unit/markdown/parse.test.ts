@@ -45,7 +45,7 @@ describe('markdown/parse', () => {
 
   test('keeps reference definitions in env for rendering the same tokens later', () => {
     const parsed = parse(`${FILE_TEXT}\n\nSee [the ref][ref].\n`);
-    expect(parsed.env).toEqual({ references: { REF: { href: 'http://example.com/', title: '' } } });
+    expect(parsed.env.references).toEqual({ REF: { href: 'http://example.com/', title: '' } });
     const md = createMarkdown();
     expect(md.renderer.render(parsed.tokens, md.options, parsed.env)).toContain('<a href="http://example.com/">the ref</a>');
   });

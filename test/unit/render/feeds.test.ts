@@ -37,6 +37,19 @@ describe('render/feeds', () => {
     expect(files['feed.json']).not.toMatch(/<script>/);
   });
 
+  test('gives Atom and RSS the excerpt before <!-- more --> as the summary, and JSON Feed its plain text', () => {
+    const excerpted = { ...entry, summary: 'Teaser text.', excerptHtml: '<p>Teaser <a href="#fn1">[1]</a> <em>text</em>.</p>\n' } as PostEntry;
+    const feeds = Object.fromEntries(renderFeeds(site, [excerpted]).map((file) => [file.path, String(file.content)]));
+    expect(parser.parse(feeds['atom.xml']!).feed.entry.summary['#text']).toBe('<p>Teaser <a href="https://blog.example.org/2024/01/01/x/#fn1">[1]</a> <em>text</em>.</p>\n');
+    expect(parser.parse(feeds['rss.xml']!).rss.channel.item.description).toContain('<em>text</em>');
+    expect(JSON.parse(feeds['feed.json']!).items[0].summary).toBe('Teaser text.');
+  });
+
+  test('makes in-page links lead to the post, math MathML only and checkboxes text', () => {
+    const article = '<p><a href="#fn1">[1]</a> <span class="katex"><span class="katex-mathml"><math></math></span><span class="katex-html" aria-hidden="true"><span>x</span></span></span></p><input type="checkbox" checked disabled>';
+    expect(feedContent(site, article, '/2024/01/01/x/')).toBe('<p><a href="https://blog.example.org/2024/01/01/x/#fn1">[1]</a> <span class="katex"><span class="katex-mathml"><math></math></span></span></p>☑ ');
+  });
+
   test('makes root-relative links absolute and drops characters XML cannot hold', () => {
     expect(feedContent(site, '<a href="/a/">a</a><a href="//cdn/x">b</a>')).toBe('<a href="https://blog.example.org/a/">a</a><a href="//cdn/x">b</a>');
     expect(stripXmlInvalid('a\u0000b\u001bc\td\n')).toBe('abc\td\n');

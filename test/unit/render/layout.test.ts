@@ -30,6 +30,12 @@ describe('render/layout', () => {
     expect(page).toContain('<link rel="alternate" type="application/feed+json"');
   });
 
+  test('links KaTeX\'s stylesheet only from a page that holds typeset math', () => {
+    const withMath = renderLayout({ ctx, title: 'M', url: '/m/', body: html`<p><span class="katex"><span class="katex-mathml"></span></span></p>` });
+    expect(withMath).toContain('<link rel="stylesheet" href="/assets/katex/katex.min.css">\n<link rel="stylesheet" href="/assets/style.css">');
+    expect(page).not.toContain('katex');
+  });
+
   test('loads scripts deferred and only from the site itself', () => {
     expect(page).toContain('<script src="/assets/copy.js" defer></script>');
     expect(page).toContain('<script src="/pagefind/pagefind-ui.js" defer></script>');

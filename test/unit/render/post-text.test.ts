@@ -20,6 +20,9 @@ describe('render/post-text', () => {
     ['an image by its alt text', '', '![a chart](/c.png) explained', 'a chart explained'],
     ['a paragraph after a list, not one inside it', '', '- listed item\n\nAfter the list.', 'After the list.'],
     ['nothing for a post with only code', '', '    indented code', ''],
+    // an excerpt marker: everything before it, as plain text (math as its TeX); front matter still wins
+    ['the text before <!-- more -->', '', 'First.\n\n## Why\n\nThe $E = mc^2$ part.\n\n<!-- more -->\n\nThe rest.', 'First. Why The E = mc^2 part.'],
+    ['a summary field over <!-- more -->', 'summary: Chosen.\n', 'First.\n\n<!-- more -->\n\nRest.', 'Chosen.'],
   ])('takes %s', (_name, frontMatter, body, summary) => {
     expect(summarizePost(parse(body, frontMatter))).toBe(summary);
   });

@@ -68,13 +68,16 @@ describe('report/failures', () => {
     expect(error.details[1]!.split('\n')).toHaveLength(40);
   });
 
-  test('summarises the failures in one error that carries each of them', () => {
+  test('summarises the failures in one error that carries each of them and counts every outcome', () => {
     const failures = [failureError(failed()), failureError(failed({ line: 80 }))];
-    const error = summaryError(failures, 7);
+    const passed = failed({ status: 'passed', failures: [], reason: undefined, cached: true });
+    const notRun = failed({ status: 'skipped', failures: [], reason: 'shown only (run=none)', record: undefined });
+    const error = summaryError(failures, [failed(), failed({ line: 80 }), passed, passed, passed, notRun, notRun]);
     expect(error).toBeInstanceOf(ExamplesFailedError);
     expect(error.failures).toBe(failures);
     expect(formatError(error, { debug: false })).toMatchInlineSnapshot(`
       "✗ 2 of 7 examples failed; the site was not written
+        Examples: 3 passed, 2 failed, 2 not run, 3 cached
         Hint: Each failure above names its file and line. The previous site/ is unchanged."
     `);
   });

@@ -1,7 +1,10 @@
 // Tests the one error printer: located, hinted messages with causes, and a stack trace only when debugging.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ExampleFailedError, FrontMatterError, ProofpressError, RunnerError } from '../../../src/errors.ts';
-import { formatError, printError } from '../../../src/report/format-error.ts';
+import { ExampleFailedError, ExamplesFailedError, FrontMatterError, InvalidPostsError, ProofpressError, RunnerError } from '../../../src/errors.ts';
+import { formatError, formatErrors, printError } from '../../../src/report/format-error.ts';
 
 function fullError(): ExampleFailedError {
   const root = new Error('connect ECONNREFUSED 127.0.0.1:8000');
@@ -114,7 +117,7 @@ describe('report/format-error', () => {
       const error = new TypeError("Cannot read properties of undefined (reading 'map')", { cause: new Error('inner') });
       expect(formatError(error, { debug: false })).toMatchInlineSnapshot(`
         "✗ Internal error: Cannot read properties of undefined (reading 'map')
-          This is a bug in proofpress. Run again with DEBUG=1 to see the stack trace, and report it.
+          This is a bug in proofpress. Run again with --debug to see the stack trace, and report it.
           Reason: inner"
       `);
     });
@@ -134,11 +137,114 @@ describe('report/format-error', () => {
     });
   });
 
+  describe('code frames', () => {
+    let root: string;
+    const POST = ['---', 'title: T', 'date: 2024-01-02', '---', '', 'Text.', '', '```python file=a.py run=script expect="hi"', 'print("bye")', '```', ''].join('\n');
+
+    afterEach(async () => {
+      await rm(root, { recursive: true, force: true });
+    });
+
+    async function project(): Promise<string> {
+      root = await mkdtemp(path.join(tmpdir(), 'proofpress-frame-'));
+      await mkdir(path.join(root, 'content'));
+      await writeFile(path.join(root, 'content', 'a.md'), POST);
+      return root;
+    }
+
+    test('shows the lines of the post around the error, read from the project folder, before details and hint', async () => {
+      const error = new ExampleFailedError('Example failed: expected stdout to contain "hi"', {
+        file: 'content/a.md',
+        line: 8,
+        example: 'a.py (run=script)',
+        details: ['Expected (-) vs actual (+):', '- hi\n+ bye'],
+        hint: 'Fix the code or its expectation.',
+      });
+      expect(formatError(error, { debug: false, root: await project() })).toMatchInlineSnapshot(`
+        "✗ Example failed: expected stdout to contain "hi"
+          File: content/a.md:8
+          Example: a.py (run=script)
+
+             6 | Text.
+             7 |
+          >  8 | \`\`\`python file=a.py run=script expect="hi"
+             9 | print("bye")
+            10 | \`\`\`
+
+          Expected (-) vs actual (+):
+          - hi
+          + bye
+          Hint: Fix the code or its expectation."
+      `);
+    });
+
+    test('puts a caret under the column when the error knows it', async () => {
+      const error = new FrontMatterError('Bad date', { file: 'content/a.md', line: 3, column: 7 });
+      expect(formatError(error, { debug: false, root: await project() }).split('\n').slice(3, 7)).toEqual([
+        '    1 | ---',
+        '    2 | title: T',
+        '  > 3 | date: 2024-01-02',
+        '      |       ^',
+      ]);
+    });
+
+    test.each<[string, ProofpressError]>([
+      ['no line', new FrontMatterError('Bad', { file: 'content/a.md' })],
+      ['no file', new RunnerError('No Python found')],
+      ['a file that is not there', new FrontMatterError('Bad', { file: 'content/gone.md', line: 2 })],
+      ['a line the file does not have', new FrontMatterError('Bad', { file: 'content/a.md', line: 400 })],
+    ])('shows none for an error with %s', async (_name, error) => {
+      expect(formatError(error, { debug: false, root: await project() })).toBe(formatError(error, { debug: false }));
+    });
+
+    test('shows none without the project folder, which the file is relative to', async () => {
+      await project();
+      expect(formatError(new FrontMatterError('Bad', { file: 'content/a.md', line: 3 }), { debug: false })).toBe('✗ Bad\n  File: content/a.md:3');
+    });
+  });
+
+  describe('errors that carry others', () => {
+    test('prints each failed example, then the summary', () => {
+      const failures = [new ExampleFailedError('Example failed: a', { file: 'content/a.md', line: 3 }), new ExampleFailedError('Example failed: b', { file: 'content/b.md', line: 9 })];
+      const error = new ExamplesFailedError('2 of 5 examples failed; the site was not written', failures, { hint: 'Each failure above names its file and line.' });
+      expect(formatErrors(error, { debug: false })).toBe(
+        [
+          '✗ Example failed: a\n  File: content/a.md:3',
+          '✗ Example failed: b\n  File: content/b.md:9',
+          '✗ 2 of 5 examples failed; the site was not written\n  Hint: Each failure above names its file and line.',
+        ].join('\n\n'),
+      );
+    });
+
+    test('prints each error of every invalid post, then the summary', () => {
+      const errors = [new FrontMatterError('Unknown front matter field `tag`', { file: 'content/a.md', line: 4 }), new FrontMatterError('Bad date', { file: 'content/b.md', line: 3 })];
+      const error = new InvalidPostsError('2 errors in 2 posts; no example was run', errors);
+      expect(formatErrors(error, { debug: false }).split('\n\n')).toEqual([
+        '✗ Unknown front matter field `tag`\n  File: content/a.md:4',
+        '✗ Bad date\n  File: content/b.md:3',
+        '✗ 2 errors in 2 posts; no example was run',
+      ]);
+    });
+
+    test('prints any other error alone', () => {
+      expect(formatErrors(new RunnerError('x'), { debug: false })).toBe('✗ x');
+    });
+  });
+
   test('printError writes the formatted error and a newline to stderr', () => {
     vi.stubEnv('DEBUG', '');
     vi.stubEnv('NO_COLOR', '1');
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     printError(new RunnerError('No Python found', { hint: 'Install Python 3.' }));
     expect(write).toHaveBeenCalledWith('✗ No Python found\n  Hint: Install Python 3.\n');
+  });
+
+  test('printError prints the stack when told to (--debug), whatever DEBUG says', () => {
+    vi.stubEnv('DEBUG', '');
+    vi.stubEnv('NO_COLOR', '1');
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const error = new RunnerError('x');
+    printError(error, { debug: true });
+    expect(write).toHaveBeenCalledWith(`✗ x\n\n${error.stack}\n`);
   });
 });

@@ -27,7 +27,7 @@ interface RunningServer {
 // Start flup like a web server does: the fixture puts a listening socket on its own fd 0 and prints the port.
 async function startFlup(): Promise<RunningServer> {
   if (!existsSync(python)) {
-    throw new Error(`No Python with flup at ${python}. Run \`npm install\` to create the .venv.`);
+    throw new Error(`No Python with flup at ${python}. Run \`npm run setup\` to create the .venv.`);
   }
   const subprocess = execa(python, [fixture], {
     detached: true,

@@ -6,12 +6,12 @@ import { toPost } from '../../../src/content/post.ts';
 import { type Example, extractExamples } from '../../../src/examples/extract.ts';
 import { createMarkdown } from '../../../src/markdown/create.ts';
 import { parsePost } from '../../../src/markdown/parse.ts';
-import { findNginx } from '../../../src/runners/fastcgi/nginx.ts';
 import { runExample } from '../../../src/runners/registry.ts';
 import type { RunContext } from '../../../src/runners/types.ts';
 import { checkRun } from '../../../src/verify/expect.ts';
 import { fixturePath } from '../../helpers/project.ts';
 import { testRunContext } from '../../helpers/run-context.ts';
+import * as tools from '../../helpers/tools.ts';
 
 // Every process a run starts, recorded through the one module that starts them, to prove none survives. That is
 // each sandbox's first process (bubblewrap, or the supervisor without namespaces): the app and nginx are
@@ -29,16 +29,18 @@ vi.mock('../../../src/runners/process.ts', async (importOriginal) => {
   };
 });
 
-const nginx = await findNginx();
+// The nginx the runner finds (the engine's findNginx, through the tests' one helper).
+const nginx = await tools.nginx();
 const FRONT_ENDS = [
   {
     frontEnd: 'nginx' as const,
-    // A skipped case carries its reason in its name (kept short: vitest truncates $name at 40 characters).
-    name: nginx ? `nginx ${nginx.version}` : 'nginx (skipped: apt-get install nginx)',
-    runtimeName: nginx ? `nginx ${nginx.version}` : '',
-    skip: !nginx,
+    // vitest truncates $name at 40 characters: a skipped case carries its reason in each test's name (`because`).
+    name: nginx.found ? `nginx ${nginx.found.version}` : 'nginx (not installed)',
+    runtimeName: nginx.found ? `nginx ${nginx.found.version}` : '',
+    skip: nginx.skip,
+    because: nginx.because,
   },
-  { frontEnd: 'embedded' as const, name: 'the embedded client', runtimeName: 'embedded FastCGI client (proofpress)', skip: false },
+  { frontEnd: 'embedded' as const, name: 'the embedded client', runtimeName: 'embedded FastCGI client (proofpress)', skip: false, because: '' },
 ];
 
 let example: Example;
@@ -51,6 +53,8 @@ beforeAll(async () => {
   const { examples } = extractExamples(parsePost(createMarkdown(), toPost(source!)));
   example = examples.find((candidate) => candidate.spec.run === 'fastcgi')!;
   for (const { frontEnd } of FRONT_ENDS) contexts.set(frontEnd, await testRunContext({ timeoutMs: 15_000, fastcgiFrontEnd: frontEnd }));
+  // No front end asked for: the config's default, as `npm run build` runs a project that names none.
+  contexts.set('default', await testRunContext({ timeoutMs: 15_000 }));
 });
 
 beforeEach(() => {
@@ -82,24 +86,24 @@ describe('runners/fastcgi', () => {
     expect(example.companions.map((file) => file.name)).toEqual(['myapplication.py', 'fcgi.py']);
   });
 
-  describe.each(FRONT_ENDS)('through $name', ({ frontEnd, runtimeName, skip }) => {
+  describe.each(FRONT_ENDS)('through $name', ({ frontEnd, runtimeName, skip, because }) => {
     const ctx = (): RunContext => contexts.get(frontEnd)!;
 
-    test.skipIf(skip)('answers 200 with the article\'s text and names the front end in the record', async () => {
+    test.skipIf(skip)(`answers 200 with the article's text and names the front end in the record${because}`, async () => {
       const record = await runExample(example, ctx());
 
       expect(record.error).toBeUndefined();
       expect(record.http).toMatchObject({ status: 200, statusLine: 'HTTP/1.1 200 OK', body: 'My Own Hello World!\n' });
       expect(record.runtime.frontEnd).toBe(runtimeName);
-      expect(record.runtime.components).toEqual({ flup: '1.0.3', ...(frontEnd === 'nginx' ? { nginx: nginx!.version } : {}) });
+      expect(record.runtime.components).toEqual({ flup: '1.0.3', ...(frontEnd === 'nginx' ? { nginx: nginx.found!.version } : {}) });
       expect(checkRun(example, record)).toMatchObject({ ok: true });
       // nginx runs inside the example's sandbox, started by its supervisor: what shows it answered is its Server header.
       const server = record.http?.headers.find(([name]) => name.toLowerCase() === 'server')?.[1];
-      expect(server).toBe(frontEnd === 'nginx' ? `nginx/${nginx!.version}` : undefined);
+      expect(server).toBe(frontEnd === 'nginx' ? `nginx/${nginx.found!.version}` : undefined);
       expectNothingSurvives();
     });
 
-    test.skipIf(skip)('fails the check when myapplication.py returns another text', async () => {
+    test.skipIf(skip)(`fails the check when myapplication.py returns another text${because}`, async () => {
       const changed = withApplication(applicationCode().replace("b'My Own Hello World!\\n'", "b'Goodbye, World!\\n'"));
       const record = await runExample(changed, ctx());
 
@@ -108,14 +112,14 @@ describe('runners/fastcgi', () => {
       expectNothingSurvives();
     });
 
-    test.skipIf(skip)('runs server.fcgi byte for byte from the folder its companions are in', async () => {
+    test.skipIf(skip)(`runs server.fcgi byte for byte from the folder its companions are in${because}`, async () => {
       const record = await runExample(withApplication(readsOwnScript), ctx());
 
       expect(record.http?.body).toBe(example.code);
       expectNothingSurvives();
     });
 
-    test.skipIf(skip)('says the example exited when server.fcgi cannot import its application', async () => {
+    test.skipIf(skip)(`says the example exited when server.fcgi cannot import its application${because}`, async () => {
       const broken = { ...example, companions: example.companions.filter((file) => file.name !== 'myapplication.py') };
       const record = await runExample(broken, ctx());
 
@@ -125,7 +129,7 @@ describe('runners/fastcgi', () => {
       expectNothingSurvives();
     });
 
-    test.skipIf(skip)('keeps what the app wrote to wsgi.errors in the server log', async () => {
+    test.skipIf(skip)(`keeps what the app wrote to wsgi.errors in the server log${because}`, async () => {
       const record = await runExample(withApplication(warnsAndAnswers404), ctx());
 
       expect(record.http).toMatchObject({ status: 404, body: 'nope\n' });
@@ -139,14 +143,14 @@ describe('runners/fastcgi', () => {
       expectNothingSurvives();
     });
 
-    test.skipIf(skip)('gives the app the address the reader visits, not the ports used inside the run', async () => {
+    test.skipIf(skip)(`gives the app the address the reader visits, not the ports used inside the run${because}`, async () => {
       const record = await runExample(withApplication(echoesCgiAddress), ctx());
 
       expect(record.http?.body).toBe("HTTP_HOST='localhost:8000' SERVER_NAME='localhost' SERVER_PORT='8000' SCRIPT_NAME='' PATH_INFO='/'\n");
       expectNothingSurvives();
     });
 
-    test.skipIf(skip)('returns a timeout error and kills everything when the app never answers', async () => {
+    test.skipIf(skip)(`returns a timeout error and kills everything when the app never answers${because}`, async () => {
       const slow = { ...withApplication(sleepsForever), spec: { ...example.spec, timeoutMs: 1000 } };
       const before = performance.now();
       const record = await runExample(slow, ctx());
@@ -157,6 +161,24 @@ describe('runners/fastcgi', () => {
       expect(checkRun(slow, record).failures).toEqual([record.exchanges![0]!.error]);
       expectNothingSurvives();
     });
+  });
+});
+
+// The default front end is nginx whenever nginx is installed: the kind of server the article tells readers to
+// use, so a page says "front end: nginx" on every machine that has one. A chooser that never picked nginx for
+// "auto" (and fell back to the embedded client) would pass every test above; this one names what answered.
+describe('runners/fastcgi with the default front end (fastcgiFrontEnd "auto")', () => {
+  test.skipIf(nginx.skip)(`runs the example behind the installed nginx, named with its version in the record${nginx.because}`, async () => {
+    const ctx = contexts.get('default')!;
+    expect(ctx.fastcgiFrontEnd ?? 'auto').toBe('auto');
+    const record = await runExample(example, ctx);
+
+    expect(record.error).toBeUndefined();
+    expect(record.runtime.frontEnd).toBe(`nginx ${nginx.found!.version}`);
+    expect(record.runtime.components).toEqual({ flup: '1.0.3', nginx: nginx.found!.version });
+    expect(record.http?.headers.find(([name]) => name.toLowerCase() === 'server')?.[1]).toBe(`nginx/${nginx.found!.version}`);
+    expect(checkRun(example, record)).toMatchObject({ ok: true });
+    expectNothingSurvives();
   });
 });
 

@@ -1,17 +1,20 @@
 // Tests finding the interpreter a version prefix names: the config's paths, then PATH, then pyenv's versions, each probed for real.
-import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { discoverPython, pythonCandidates, versionMatches } from '../../../src/runners/python-discovery.ts';
 import { probePython } from '../../../src/runners/python-runtime.ts';
+import * as tools from '../../helpers/tools.ts';
 
-// The machine's real interpreters (pyenv on CI and here); the fake ones below exec them, so probing is real.
-const PYENV = process.env.PYENV_ROOT ?? path.join(homedir(), '.pyenv');
-const REAL_27 = path.join(PYENV, 'versions', '2.7.18', 'bin', 'python2.7');
-const REAL_312 = path.join(PYENV, 'versions', '3.12.1', 'bin', 'python3.12');
-const haveBoth = existsSync(REAL_27) && existsSync(REAL_312);
+// The machine's real interpreters, as a build finds them (pyenv's on CI and here); the fake ones below exec them,
+// so probing is real. Without them the tests that probe are skipped, saying why.
+const python27 = await tools.python('2.7');
+const python312 = await tools.python('3.12');
+const both = tools.allOf(python27, python312);
+// Unused (and never run) when skipped: a fake that execs nothing fails as a missing interpreter would.
+const REAL_27 = python27.found?.executable ?? '/nonexistent/python2.7';
+const REAL_312 = python312.found?.executable ?? '/nonexistent/python3.12';
 
 let root: string;
 const at = (...parts: string[]) => path.join(root, ...parts);
@@ -71,13 +74,13 @@ describe('runners/python-discovery', () => {
     expect(await pythonCandidates('3', { ...search, path: [] })).toEqual([at('explicit/py312'), at('pyenv/versions/3.12.1/bin/python3.12')]);
   });
 
-  test.skipIf(!haveBoth)('probes each candidate for real: a failing shim and a path of another version are passed over', async () => {
+  test.skipIf(both.skip)(`probes each candidate for real: a failing shim and a path of another version are passed over${both.because}`, async () => {
     const found = await discoverPython('2.7', {
       explicit: { '2.7': at('explicit/py312') }, // a wrong entry: it runs, but as 3.12
       path: [at('shims'), at('bin')],
       pyenvRoot: at('pyenv'),
     });
-    expect(found).toMatchObject({ runtime: { version: '2.7.18', executable: REAL_27 } });
+    expect(found).toMatchObject({ runtime: { version: python27.found!.version, executable: REAL_27 } });
   });
 
   test('says where it looked when no candidate is of that version', async () => {
@@ -86,14 +89,16 @@ describe('runners/python-discovery', () => {
     expect(tried).toEqual({ missing: { tried: [at('shims/python2.7')] } });
   });
 
-  test.skipIf(!existsSync(REAL_27))("probes Python 2.7: no base_prefix there, so its prefix is the installation's", async () => {
+  test.skipIf(python27.skip)(`probes Python 2.7: no base_prefix there, so its prefix is the installation's${python27.because}`, async () => {
     const runtime = await probePython(REAL_27);
+    // The installation that holds bin/python2.7: pyenv's versions/2.7.18 (Debian ships no Python 2 any more).
+    const installation = path.dirname(path.dirname(REAL_27));
     expect(runtime).toEqual({
       executable: REAL_27,
-      version: '2.7.18',
-      prefix: path.join(PYENV, 'versions', '2.7.18'),
-      basePrefix: path.join(PYENV, 'versions', '2.7.18'),
-      sitePackages: path.join(PYENV, 'versions', '2.7.18', 'lib', 'python2.7', 'site-packages'),
+      version: python27.found!.version,
+      prefix: installation,
+      basePrefix: installation,
+      sitePackages: path.join(installation, 'lib', 'python2.7', 'site-packages'),
     });
   });
 });

@@ -1,20 +1,16 @@
 // proofpress's Python helpers that run inside the example's own interpreter (WSGI host, FastCGI launcher, port shim), run for real on Python 2.7 and 3.6.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as tools from '../../helpers/tools.ts';
 
 const HELPERS = fileURLToPath(new URL('../../../src/runners/python/', import.meta.url));
-const PYENV = process.env.PYENV_ROOT ?? path.join(homedir(), '.pyenv');
-// The oldest interpreters the helpers promise to run on (README): pyenv's, as on CI.
-const PYTHONS = [
-  ['2.7', path.join(PYENV, 'versions', '2.7.18', 'bin', 'python2.7')],
-  ['3.6', path.join(PYENV, 'versions', '3.6.15', 'bin', 'python3.6')],
-] as const;
+// The oldest interpreters the helpers promise to run on (README), found as a build finds them (CI: pyenv's).
+const PYTHONS = await Promise.all(['2.7', '3.6'].map(async (version) => ({ version, tool: await tools.python(version) })));
 
 const APP = `def simple_app(environ, start_response):
     start_response('200 OK', [('Content-type', 'text/plain')])
@@ -71,8 +67,12 @@ function get(port: number): Promise<string> {
   });
 }
 
-describe.each(PYTHONS)('runners/python helpers on Python %s', (_version, python) => {
-  test.skipIf(!existsSync(python))('wsgi_host.py serves the module callable; the port shim moves its bind and reports it', async () => {
+describe.each(PYTHONS)('runners/python helpers on Python $version', ({ tool }) => {
+  const python = tool.found?.executable ?? '';
+  const skip = tool.skip;
+  const because = tool.because;
+
+  test.skipIf(skip)(`wsgi_host.py serves the module callable; the port shim moves its bind and reports it${because}`, async () => {
     const host = startHelper(python, ['wsgi_host.py', 'app', 'simple_app']);
     try {
       const listening = await firstReport(host);
@@ -86,13 +86,13 @@ describe.each(PYTHONS)('runners/python helpers on Python %s', (_version, python)
     expect(String((await host).stdout)).toContain('proofpress: hosting app.simple_app with wsgiref');
   });
 
-  test.skipIf(!existsSync(python))('wsgi_host.py names a missing callable', async () => {
+  test.skipIf(skip)(`wsgi_host.py names a missing callable${because}`, async () => {
     const result = await startHelper(python, ['wsgi_host.py', 'app', 'nope']);
     expect(result.exitCode).toBe(1);
     expect(String(result.stderr)).toMatch(/proofpress: module u?'app' has no attribute u?'nope' \(app=nope\)/);
   });
 
-  test.skipIf(!existsSync(python))('fcgi_launcher.py execs the script with a listening socket on fd 0', async () => {
+  test.skipIf(skip)(`fcgi_launcher.py execs the script with a listening socket on fd 0${because}`, async () => {
     const launcher = startHelper(python, ['fcgi_launcher.py', '0', 'fd0_probe.py']);
     const listening = await firstReport(launcher);
     expect(listening.asked_port).toBe(0);

@@ -1,40 +1,41 @@
 // Requirements for interpreters without a venv (Python 2.7, PROOFPRESS_PYTHON): asked about, then installed with `pip --target`, for real.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RunnerError } from '../../../src/errors.ts';
 import { formatError } from '../../../src/report/format-error.ts';
 import { installedVersion } from '../../../src/runners/python-packages.ts';
-import { probePython, type PythonRuntime } from '../../../src/runners/python-runtime.ts';
+import type { PythonRuntime } from '../../../src/runners/python-runtime.ts';
 import { applicableRequirements, unsatisfiedRequirements } from '../../../src/runners/requirement-checks.ts';
 import { ensurePackagesDir } from '../../../src/runners/target-packages.ts';
 import { collectRequirements } from '../../../src/runners/venv.ts';
 import { projectPython } from '../../helpers/project.ts';
+import * as tools from '../../helpers/tools.ts';
 
-const PYTHON_27 = path.join(process.env.PYENV_ROOT ?? path.join(homedir(), '.pyenv'), 'versions', '2.7.18', 'bin', 'python2.7');
+// The Python 2.7 a build finds (CI: pyenv's 2.7.18, whose pip is 19); without one its tests are skipped, saying why.
+const python27Tool = await tools.python('2.7');
 const declared = (...requirements: string[]) => collectRequirements([{ source: 'content/old.md', requirements }]);
 const names = (list: { requirement: string }[]) => list.map((r) => r.requirement);
 
 let dir: string;
 let venv: PythonRuntime;
-let python27: PythonRuntime | undefined;
+const python27: PythonRuntime | undefined = python27Tool.found;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'proofpress-target-'));
   venv = await projectPython();
-  python27 = existsSync(PYTHON_27) ? await probePython(PYTHON_27) : undefined;
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('runners/requirement-checks', () => {
   test("finds what PROOFPRESS_PYTHON lacks: a requirement whose marker excludes it is satisfied", async () => {
-    // The project's .venv holds flup 1.0.3 (npm install made it from content/'s requirements).
+    // The project's .venv holds flup 1.0.3 (`npm run setup` made it from content/'s requirements).
     const lacking = await unsatisfiedRequirements(venv, declared('flup==1.0.3', 'flup==1.0.2; python_version < "3"', 'no-such-dist==1.0'));
     expect(names(lacking)).toEqual(['no-such-dist==1.0']);
   });
 
-  test.skipIf(!existsSync(PYTHON_27))('evaluates markers for the interpreter asked: one list serves Python 2.7 and 3', async () => {
+  test.skipIf(python27Tool.skip)(`evaluates markers for the interpreter asked: one list serves Python 2.7 and 3${python27Tool.because}`, async () => {
     const requirements = declared('flup==1.0.2; python_version < "3"', 'flup==1.0.3; python_version >= "3"');
     expect(names(await applicableRequirements(python27!, requirements))).toEqual(['flup==1.0.2; python_version < "3"']);
     expect(names(await applicableRequirements(venv, requirements))).toEqual(['flup==1.0.3; python_version >= "3"']);
@@ -42,7 +43,7 @@ describe('runners/requirement-checks', () => {
 });
 
 describe('runners/target-packages', () => {
-  test.skipIf(!existsSync(PYTHON_27))("installs with Python 2.7's own pip into a folder of its own, once", async () => {
+  test.skipIf(python27Tool.skip)(`installs with Python 2.7's own pip into a folder of its own, once${python27Tool.because}`, async () => {
     const envDir = path.join(dir, 'python-2.7.18');
     const runtime = await ensurePackagesDir({ dir: envDir, base: python27!, requirements: declared('flup==1.0.2; python_version < "3"') });
     expect(runtime).toEqual({ ...python27, packagesDir: path.join(envDir, 'site-packages') });
@@ -58,7 +59,7 @@ describe('runners/target-packages', () => {
     expect(existsSync(path.join(dir, 'nothing'))).toBe(false);
   });
 
-  test.skipIf(!existsSync(PYTHON_27))('names the post and the requirement pip 19 cannot find, and stamps nothing', async () => {
+  test.skipIf(python27Tool.skip)(`names the post and the requirement pip 19 cannot find, and stamps nothing${python27Tool.because}`, async () => {
     const error = await ensurePackagesDir({ dir: path.join(dir, 'bad'), base: python27!, requirements: declared('flup==9.9.9') }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RunnerError);
     const text = formatError(error);

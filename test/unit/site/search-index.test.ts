@@ -1,7 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { createMarkdown } from '../../../src/markdown/create.ts';
 import { writeSearchIndex } from '../../../src/site/search-index.ts';
 
 const page = (title: string, body: string) =>
@@ -20,6 +22,23 @@ describe('site/search-index', () => {
       const entry = JSON.parse(await readFile(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
       // Only the page with data-pagefind-body is in the index.
       expect(entry.languages.en.page_count).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('indexes a formula once as MathML and TeX, without the contents list or footnote back links', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'proofpress-search-'));
+    try {
+      const article = createMarkdown().render('[[toc]]\n\n## Energy\n\nEinstein: $E = mc^2$ holds.[^1]\n\n[^1]: A note.\n');
+      await writeFile(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><title>T</title></head><body><article data-pagefind-body>${article}</article></body></html>`);
+      await writeSearchIndex(dir);
+      // A fragment is the page's indexed text: gzip of "pagefind_dcd" and JSON.
+      const [fragment] = await readdir(path.join(dir, 'pagefind', 'fragment'));
+      const text = gunzipSync(await readFile(path.join(dir, 'pagefind', 'fragment', fragment!))).toString('utf8');
+      const { content } = JSON.parse(text.slice(text.indexOf('{'))) as { content: string };
+      // MathML's text, then the TeX annotation; KaTeX's visual spans would have added a third `E=mc2`.
+      expect(content).toBe('Energy. Einstein: E=mc2E = mc^2 holds. [1] A note.');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

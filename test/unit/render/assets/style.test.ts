@@ -22,6 +22,8 @@ const TEXT_ON = {
   passed: ['bg', 'panel'],
   failed: ['bg', 'panel'],
   skipped: ['bg', 'panel'],
+  // the title of a warning callout (the other callouts' titles use link, passed and failed)
+  warning: ['bg', 'panel'],
 } as const;
 
 function ratios(scheme: Record<string, string>, colours: readonly string[], backgrounds: readonly string[]) {

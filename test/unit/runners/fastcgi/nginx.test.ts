@@ -3,17 +3,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { renderNginxConfig } from '../../../../src/runners/fastcgi/nginx-config.ts';
-import { findNginx, pickFreePort, startNginx, type StartNginxOptions } from '../../../../src/runners/fastcgi/nginx.ts';
+import { pickFreePort, startNginx, type StartNginxOptions } from '../../../../src/runners/fastcgi/nginx.ts';
 import { requestOnce } from '../../../../src/runners/http-request.ts';
 import { createSandbox, type SandboxRun } from '../../../../src/runners/sandbox.ts';
 import type { RunContext } from '../../../../src/runners/types.ts';
 import { examplesFromMarkdown } from '../../../helpers/examples.ts';
 import { hostPidOf, type NamespacedPid, namespacedPid, stillRunningIn } from '../../../helpers/processes.ts';
 import { testRunContext } from '../../../helpers/run-context.ts';
+import * as tools from '../../../helpers/tools.ts';
 
-const nginx = await findNginx();
-// A skipped case carries its reason in its name.
-const SKIP_REASON = nginx ? '' : ' (skipped: nginx is not installed; apt-get install nginx)';
+// The nginx the FastCGI runner uses (the engine's findNginx); a skipped case carries its reason in its name.
+const nginx = await tools.nginx();
 
 let ctx: RunContext;
 beforeAll(async () => {
@@ -148,13 +148,13 @@ describe('runners/fastcgi/nginx', () => {
     expect(config).toContain('pid "/tmp/a \\"b\\" c/nginx.pid";');
   });
 
-  test.skipIf(!nginx)(`finds nginx and its version${SKIP_REASON}`, () => {
-    expect(nginx).toMatchObject({ executable: expect.stringMatching(/\/nginx$/), version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  test.skipIf(nginx.skip)(`finds nginx and its version${nginx.because}`, () => {
+    expect(nginx.found).toMatchObject({ executable: expect.stringMatching(/\/nginx$/), version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
   });
 
-  test.skipIf(!nginx)(`starts on a free loopback port and answers 502 while no app listens${SKIP_REASON}`, async () => {
+  test.skipIf(nginx.skip)(`starts on a free loopback port and answers 502 while no app listens${nginx.because}`, async () => {
     const sandbox = await nginxSandbox();
-    const result = await startNginx({ install: nginx!, ...sandbox.where, appPort: await pickFreePort(), serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000 });
+    const result = await startNginx({ install: nginx.found!, ...sandbox.where, appPort: await pickFreePort(), serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000 });
     if (!('front' in result)) throw new Error(result.error);
 
     const response = await requestOnce({ connect: () => sandbox.run.connect({ event: 'listening', port: result.front.port }), path: '/', host: 'localhost:8000', timeoutMs: 5000 });
@@ -164,18 +164,18 @@ describe('runners/fastcgi/nginx', () => {
     // The nginx that answered is a process of the sandbox (its pid file is private to it); it goes when the sandbox does.
     const printed = await logLine(sandbox.run, /^nginx pid \d+$/m, () => void sandbox.run.spawn('pid', ['/bin/sh', '-c', 'echo nginx pid $(cat /tmp/nginx.pid)']));
     const nginxProcess = { namespace: sandbox.namespace, pid: Number(/\d+/.exec(printed)![0]) };
-    expect(await commandOf(nginxProcess)).toMatch(new RegExp(`^${nginx!.executable} `));
+    expect(await commandOf(nginxProcess)).toMatch(new RegExp(`^${nginx.found!.executable} `));
     await sandbox.run.kill();
     expect(await stillRunningIn(nginxProcess)).toBe(false);
   });
 
-  test.skipIf(!nginx)(`moves to another port at once when the chosen one is taken${SKIP_REASON}`, async () => {
+  test.skipIf(nginx.skip)(`moves to another port at once when the chosen one is taken${nginx.because}`, async () => {
     const sandbox = await nginxSandbox();
     const taken = await occupyPort(sandbox);
     let attempts = 0;
     const pickPort = async () => (attempts++ === 0 ? taken : pickFreePort());
     const before = performance.now();
-    const result = await startNginx({ install: nginx!, ...sandbox.where, appPort: 9, serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000, pickPort });
+    const result = await startNginx({ install: nginx.found!, ...sandbox.where, appPort: 9, serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000, pickPort });
     if (!('front' in result)) throw new Error(result.error);
 
     expect(attempts).toBe(2);
@@ -184,10 +184,10 @@ describe('runners/fastcgi/nginx', () => {
     expect(performance.now() - before).toBeLessThan(1500);
   });
 
-  test.skipIf(!nginx)(`gives up with nginx's message when every port it tries is taken${SKIP_REASON}`, async () => {
+  test.skipIf(nginx.skip)(`gives up with nginx's message when every port it tries is taken${nginx.because}`, async () => {
     const sandbox = await nginxSandbox();
     const taken = await occupyPort(sandbox);
-    const result = await startNginx({ install: nginx!, ...sandbox.where, appPort: 9, serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000, pickPort: async () => taken });
+    const result = await startNginx({ install: nginx.found!, ...sandbox.where, appPort: 9, serverName: 'localhost', serverPort: 8000, deadline: Date.now() + 10_000, pickPort: async () => taken });
 
     expect('error' in result && result.error).toMatch(/^nginx found each of 3 free ports taken by the time it bound them\n.*Address already in use/s);
   });
