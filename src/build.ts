@@ -1,14 +1,20 @@
 // The build pipeline as an ordered list of named steps: content → markdown → examples → runners → verify → render → site.
+import { placeholderBaseUrlWarning } from './config/base-url-warning.ts';
 import type { ResolvedConfig } from './config/resolve.ts';
 import { readPosts } from './content/load-posts.ts';
+import { readPages } from './content/pages.ts';
+import { readStaticFiles } from './content/static-files.ts';
 import { postFilter } from './content/select-posts.ts';
 import { extractExamples } from './examples/extract.ts';
+import { refuseExamplesInPage } from './examples/page-blocks.ts';
 import { applyPostPython, pythonNeeds } from './examples/python-choice.ts';
 import { specWarnings } from './examples/foreign-attributes.ts';
 import { snippetsFolder } from './examples/snippet.ts';
 import { attachVariants, pairVariants } from './examples/variants.ts';
 import { createMarkdown } from './markdown/create.ts';
 import { parsePost } from './markdown/parse.ts';
+import { parsePage } from './markdown/parse-page.ts';
+import { bindSiteFiles } from './render/images.ts';
 import { checkLinks } from './render/link-check.ts';
 import type { OutputFileData } from './render/output.ts';
 import { describePostPageSizes } from './render/page-weight.ts';
@@ -19,6 +25,7 @@ import { describePythons, missingPythonWarnings } from './report/pythons.ts';
 import { type Reporter, silentReporter } from './report/progress.ts';
 import { preparePythons } from './runners/prepare.ts';
 import { writeSearchIndex } from './site/search-index.ts';
+import { addSourcedFiles } from './site/static-files.ts';
 import { describeSweep, sweepLeftovers } from './site/sweep.ts';
 import { replaceFolders } from './site/swap.ts';
 import { siteFolder } from './site/write.ts';
@@ -61,6 +68,8 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
 
 async function buildSteps(config: ResolvedConfig, { reporter, write, filter: query }: { reporter: Reporter; write: boolean; filter?: string }): Promise<BuildResult> {
   const step = createStep(reporter);
+  const baseUrlWarning = write ? placeholderBaseUrlWarning(config) : undefined; // only a build that publishes feeds needs the real address
+  if (baseUrlWarning) reporter.warning(baseUrlWarning);
 
   if (write) {
     await step(describeSweep, () => sweepLeftovers({ dirs: [config.outDir, config.snippetsDir] }));
@@ -70,6 +79,10 @@ async function buildSteps(config: ResolvedConfig, { reporter, write, filter: que
   const filter = query === undefined ? undefined : postFilter(posts, query, config.root); // --filter: checked before anything runs
   const md = createMarkdown(config.markdown);
   const parsed = await step('Parsed Markdown', () => invalid.each(posts, (post) => parsePost(md, post)));
+  const pages = await step((found) => `Loaded ${found.length} pages`, async () => invalid.each(await readPages(config, { errors: invalid }), (page) => refuseExamplesInPage(parsePage(md, page))));
+  const statics = await step((files) => `Read ${files.length} static files`, () => readStaticFiles(config.root));
+  // Missing images and files are content mistakes: reported with the others, before any example runs.
+  const linkedFiles = await step((found) => `Found ${found.length} images and files beside posts and pages`, () => bindSiteFiles({ root: config.root, permalink: config.site.permalink, posts: parsed, pages, statics, errors: invalid }));
   const extracted = await step('Extracted examples', () =>
     invalid.each(parsed, (post) => {
       const { examples, tokens } = extractExamples(post);
@@ -107,11 +120,12 @@ async function buildSteps(config: ResolvedConfig, { reporter, write, filter: que
     verifications: own,
   }));
   const verified = attachVariants(everyFile, variants); // a variant file (a port) is shown on its post's page, not its own
-  const files = await step(
+  const rendered = await step(
     (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes(rendered, verified, config.site)})`,
-    () => renderSite(config, md, verified),
+    () => renderSite(config, md, verified, pages),
   );
-  await step('Checked internal links', () => checkLinks({ files, posts: verified, site: config.site, severity: config.linkCheck, warn: reporter.info }));
+  const files = await step(`Added ${statics.length} static and ${linkedFiles.length} linked files`, () => addSourcedFiles(rendered, [...statics, ...linkedFiles]));
+  await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, severity: config.linkCheck, warn: reporter.info }));
   if (write) {
     // Both folders are written before either is swapped in: a failure while writing leaves the old snippets/ and site/.
     await step(`Wrote ${files.length} files to ${config.outDir} and ${examples.length} snippets to ${config.snippetsDir}`, () =>

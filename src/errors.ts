@@ -68,6 +68,8 @@ export class ExamplesFailedError extends ProofpressError {
 export class CacheError extends ProofpressError {}
 /** The rendered site contains a broken internal link or similar. */
 export class RenderError extends ProofpressError {}
+/** A theme piece (the blog's theme/ folder, a theme package) is missing, does not fit the theme contract, or failed. */
+export class ThemeError extends ProofpressError {}
 /** The site could not be written to disk. */
 export class SiteWriteError extends ProofpressError {}
 /** The build lock of a project folder could not be taken: another build held it too long, or the folder is not writable. */
@@ -76,6 +78,8 @@ export class BuildLockError extends ProofpressError {}
 export class ScaffoldError extends ProofpressError {}
 /** A post's Markdown is malformed in a way markdown-it forgives silently (a code fence that is never closed). */
 export class MarkdownError extends ProofpressError {}
+/** An image or file a post or page refers to is missing or lies outside its folder, or a published file collides with another. */
+export class SiteFileError extends ProofpressError {}
 /** Every error found in the posts before any example ran; `errors` holds each located error, in file and line order. */
 export class InvalidPostsError extends ProofpressError {
   constructor(

@@ -9,3 +9,6 @@ export type { ExampleSpec, RunKind } from './examples/fence-info.ts';
 export type { RunRecord } from './runners/types.ts';
 export type { Verification, VerificationStatus } from './verify/types.ts';
 export * from './errors.ts';
+// Theme authors' API: the contract's types and the escaping template their pieces build HTML with.
+export type { ChromeInput, Html, IndexPageInput, LayoutInput, NotFoundInput, PageContext, PieceFunction, PostPageInput, TagIndexInput, TagPageInput, Theme } from './theme/contract.ts';
+export { html, raw, SafeHtml } from './util/html.ts';

@@ -117,7 +117,7 @@ describe('build', () => {
     });
   }
 
-  test('renders the verbatim 2006 seed, its unannotated code shown as not run', async () => {
+  test('renders the verbatim 2006 seed, its unannotated code shown as plain labelled code', async () => {
     const root = await tempProject({ 'content/hello-world-with-wsgi.md': await readFile(fixturePath('seed-verbatim', 'hello-world-with-wsgi.md'), 'utf8') });
     const result = await build(resolveConfig(root, { useCache: false }), { write: false });
     const html = String(result.files.find((file) => file.path.endsWith('/index.html') && file.path.includes('2006'))?.content);
@@ -125,7 +125,9 @@ describe('build', () => {
     expect(html).toContain('href="/tags/tech/"');
     expect(html.match(/data-example-status="skipped"/g)?.length).toBe(7);
     expect(html).not.toContain('data-example-status="passed"');
-    expect(html).toContain('Not run: the block has no run= attribute');
+    // Shown as plain code labelled by kind, without author markup (readers: not-run blocks just look like code).
+    expect(html.match(/<span class="example-kind">code<\/span>/g)?.length).toBe(7);
+    expect(html).not.toContain('no run= attribute');
   });
 });
 

@@ -27,6 +27,7 @@ beforeAll(async () => {
   sites['figure-cases'] = await buildSite('figure-cases', { overrides: { onExampleFailure: 'warn' } });
   // Every Markdown feature (footnotes, math, contents, tasks, callouts, tables, raw HTML on), and excerpts in lists.
   sites['rich-markdown'] = await buildSite('rich-markdown');
+  sites.showcase = await buildSite('showcase');
 });
 
 afterAll(async () => {
@@ -38,7 +39,7 @@ function describeMessage(file: string, message: Message): string {
 }
 
 describe('html-validate', () => {
-  test.each(['wsgi-python3', 'variants', 'figure-cases', 'rich-markdown'])('every page of the %s site is valid HTML5', async (name) => {
+  test.each(['wsgi-python3', 'variants', 'figure-cases', 'rich-markdown', 'showcase'])('every page of the %s site is valid HTML5', async (name) => {
     const pages = sites[name]!.result.files.filter((file) => file.path.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(0);
     const problems: string[] = [];

@@ -147,7 +147,7 @@ describe('site: a fresh build of a fixture blog', () => {
   test('lists every example on /verification/ and in verification.json, linking to its figure', async () => {
     const report = await read('verification/index.html');
     expect(report).toContain(`<a href="${COUNTING}#example-1">count.py</a>`);
-    expect(report).toContain('<code>content/counting.md:11</code>');
+    expect(report).toContain('<code><span class="path-part">content/</span><wbr><span class="path-part">counting.md:11</span></code>');
     expect(report).toMatch(/badge-passed">verified<\/span><\/td><td>Python 3\.[\d.]+ · /);
     const [example] = JSON.parse(await read('verification.json'));
     expect(example).toMatchObject({
@@ -246,14 +246,17 @@ describe('site: builds of other fixtures', () => {
     }
   });
 
-  test('rejects a permalink without :slug and a base URL below the host root', async () => {
+  test('rejects a permalink without :slug and a base URL with a query; accepts one with a sub-path', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'proofpress-config-'));
     try {
       await writeFile(path.join(root, 'proofpress.config.json'), JSON.stringify({ site: { permalink: '/:year/' } }));
       expect(() => resolveConfig(root)).toThrow(ConfigError);
       expect(() => resolveConfig(root)).toThrow('`site.permalink` must contain :slug');
-      await writeFile(path.join(root, 'proofpress.config.json'), JSON.stringify({ site: { baseUrl: 'https://example.org/blog/' } }));
-      expect(() => resolveConfig(root)).toThrow('`site.baseUrl` must be the root of a host');
+      await writeFile(path.join(root, 'proofpress.config.json'), JSON.stringify({ site: { baseUrl: 'https://example.org/blog?x=1' } }));
+      expect(() => resolveConfig(root)).toThrow(ConfigError);
+      // A GitHub project page lives under a path: accepted, with its final slash (test/base-url.test.ts builds one).
+      await writeFile(path.join(root, 'proofpress.config.json'), JSON.stringify({ site: { baseUrl: 'https://example.org/blog' } }));
+      expect(resolveConfig(root).site.baseUrl).toBe('https://example.org/blog/');
     } finally {
       await rm(root, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import stripJsonComments from 'strip-json-comments';
 import { ConfigError } from '../errors.ts';
-import { type IsolationChoice, type MarkdownOptions, type ResourceLimits, sandboxSchema, type SiteInfo, userConfigSchema } from './schema.ts';
+import { type HighlightThemes, type IsolationChoice, type MarkdownOptions, type ResourceLimits, sandboxSchema, type SiteInfo, userConfigSchema } from './schema.ts';
 
 export const CONFIG_FILE = 'proofpress.config.json';
 
@@ -47,6 +47,12 @@ export interface ResolvedConfig {
   readonly missingInterpreter: 'warn' | 'error';
   /** How posts' Markdown is read (`html`: the owner's raw HTML rendered, not escaped). */
   readonly markdown: Readonly<MarkdownOptions>;
+  /** The theme package's name or folder (`theme`), as written; looked up from `root` by src/theme/load.ts. */
+  readonly theme?: string;
+  /** Extra stylesheets (`css`), absolute. */
+  readonly css: readonly string[];
+  /** The shiki themes of code blocks in light and dark mode. */
+  readonly highlight: Readonly<HighlightThemes>;
 }
 
 /** Overrides from the CLI or a test; they win over the config file. */
@@ -119,6 +125,9 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     }),
     missingInterpreter: overrides.missingInterpreter ?? user.missingInterpreter,
     markdown: Object.freeze({ ...user.markdown }),
+    theme: user.theme,
+    css: Object.freeze(user.css.map(at)),
+    highlight: Object.freeze({ ...user.highlight }),
   });
 }
 

@@ -1,19 +1,26 @@
 // The user-facing configuration: proofpress.config.json, validated by one schema with documented defaults.
+import { bundledThemesInfo } from 'shiki/themes';
 import { z } from 'zod';
+
+/** The `site.baseUrl` of a config that sets none: fine for a local preview, wrong in a published feed. */
+export const PLACEHOLDER_BASE_URL = 'http://localhost:8080/';
 
 /** Site identity, used by page shells, feeds and canonical links. */
 export const siteSchema = z.strictObject({
   /** @default "proofpress blog" */
   title: z.string().min(1).default('proofpress blog'),
   /**
-   * Absolute URL of the site's root, used for canonical links, OpenGraph, feeds and the sitemap. Pages link
-   * to each other with root-relative URLs (`/tags/tech/`), so the site must be served at a host's root.
+   * Absolute URL the site is served at, used for canonical links, OpenGraph, feeds and the sitemap. It may
+   * have a path (`https://user.github.io/blog/`, a GitHub project page): every root-relative URL of the
+   * pages then carries it (`/blog/tags/tech/`), while site/ keeps its layout, to be deployed under that
+   * path. A missing final `/` is added. Left at the default, the build warns (feeds would point at localhost).
    * @default "http://localhost:8080/"
    */
   baseUrl: z
-    .url()
-    .refine((url) => new URL(url).pathname === '/', 'must be the root of a host, such as "https://blog.example.org/" (pages link with root-relative URLs)')
-    .default('http://localhost:8080/'),
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !/[?#]/.test(url), 'may not have a ?query or #fragment: it is the folder the site is served from')
+    .transform((url) => new URL(url.endsWith('/') ? url : `${url}/`).href)
+    .default(PLACEHOLDER_BASE_URL),
   /** @default "" */
   author: z.string().default(''),
   /** @default "" */
@@ -33,6 +40,19 @@ export const siteSchema = z.strictObject({
     .refine((pattern) => pattern.includes(':slug'), 'must contain :slug so that every post gets its own URL')
     .refine((pattern) => pattern.endsWith('/') || pattern.endsWith('.html'), 'must end with / or .html')
     .default('/:year/:month/:day/:slug/'),
+  /**
+   * The header's links, in order, replacing the built-in Posts, Tags, Verification and Feed:
+   * `[{ "text": "About", "href": "/about/" }]`.
+   * @default the built-in links
+   */
+  nav: z.array(z.strictObject({ text: z.string().min(1), href: z.string().min(1) })).optional(),
+  /** The footer's first line, in Markdown (`© 2025 Ada · [Mastodon](https://…)`), replacing the built-in credit. */
+  footer: z.string().optional(),
+  /**
+   * Raw HTML added at the end of every page's `<head>` (an analytics snippet, a font link). It is trusted
+   * owner input, inserted as written: nothing checks or escapes it.
+   */
+  head: z.string().optional(),
 });
 
 /**
@@ -85,6 +105,19 @@ export const markdownSchema = z.strictObject({
   html: z.boolean().default(false),
 });
 
+// Any of shiki's bundled themes; only the default pair is checked for contrast (test/unit/render/highlight.test.ts).
+const shikiThemeSchema = z.string().refine((name) => bundledThemesInfo.some((theme) => theme.id === name), {
+  message: 'is not one of shiki\'s bundled themes (https://shiki.style/themes), such as "github-light-default" or "one-dark-pro"',
+});
+
+/** The two code colour schemes, picked by the reader's light or dark preference. */
+export const highlightSchema = z.strictObject({
+  /** @default "github-light-default" */
+  light: shikiThemeSchema.default('github-light-default'),
+  /** @default "github-dark-default" */
+  dark: shikiThemeSchema.default('github-dark-default'),
+});
+
 /** Everything a project may set in proofpress.config.json; every field is optional. */
 export const userConfigSchema = z.strictObject({
   /** Folder of posts, relative to the project root. @default "content" */
@@ -128,6 +161,14 @@ export const userConfigSchema = z.strictObject({
   site: siteSchema.default(siteSchema.parse({})),
   sandbox: sandboxSchema.default(sandboxSchema.parse({})),
   markdown: markdownSchema.default(markdownSchema.parse({})),
+  /**
+   * A theme to use under the blog's own `theme/` folder: an npm package's name (installed in the project) or a
+   * path to its folder. Each piece is looked up in `theme/`, then this theme, then the built-in one.
+   */
+  theme: z.string().min(1).optional(),
+  /** Stylesheets, relative to the project root, added after the theme's (and after `theme/*.css`). @default [] */
+  css: z.array(z.string().min(1)).default([]),
+  highlight: highlightSchema.default(highlightSchema.parse({})),
 });
 
 export type UserConfig = z.input<typeof userConfigSchema>;
@@ -136,3 +177,4 @@ export type SiteInfo = z.output<typeof siteSchema>;
 export type ResourceLimits = z.output<typeof limitsSchema>;
 export type IsolationChoice = z.output<typeof sandboxSchema>['isolation'];
 export type MarkdownOptions = z.output<typeof markdownSchema>;
+export type HighlightThemes = z.output<typeof highlightSchema>;

@@ -1,7 +1,8 @@
-// Stage 1d: front-matter mistakes a schema cannot see: a misspelt field (`tag:`, which would be ignored) and a date no calendar has.
+// Stage 1d: front-matter mistakes a schema cannot see: a misspelt field (`tag:`, which would be ignored), a date no calendar has, a control character.
 import { FrontMatterError } from '../errors.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { impossibleDate } from './calendar-date.ts';
+import { findControlCharacter } from './control-characters.ts';
 import { findField } from './front-matter-lines.ts';
 import type { SourceFile } from './load.ts';
 
@@ -47,6 +48,20 @@ export function checkFrontMatter(args: { source: SourceFile; data: Record<string
         line: field.line,
         column: field.valueColumn,
         hint: `Write a date that exists, e.g. \`${key}: 2006-08-31\` or \`${key}: 2006-08-31T16:24:46Z\`.`,
+      }),
+    });
+  }
+  for (const [key, value] of Object.entries(data)) {
+    const control = findControlCharacter([key, value]);
+    if (!control) continue;
+    const field = findField(source.text, key, bodyOffset);
+    problems.push({
+      fields: [key],
+      error: new FrontMatterError(`Front matter field \`${key}\` holds a control character (${control})`, {
+        file: source.path,
+        line: field?.line ?? 1,
+        column: field?.valueColumn,
+        hint: 'Remove it: pages and feeds cannot show it (a `\\0`, `\\x..` or `\\u00..` escape in a double-quoted YAML string writes one).',
       }),
     });
   }

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/resolve.ts';
 import { collectErrors, type ErrorCollector } from '../util/collect-errors.ts';
 import { loadSourceFiles } from './load.ts';
 import { type Post, toPost } from './post.ts';
+import { duplicateSlugErrors } from './unique-slugs.ts';
 
 /**
  * Load, validate and sort the posts; drafts and future-dated posts only when `config.drafts`. Every
@@ -20,5 +21,6 @@ export async function readPosts(config: ResolvedConfig, { errors, now = new Date
   const sources = await loadSourceFiles(config.root, config.contentDir);
   const posts = errors.each(sources, toPost);
   const published = config.drafts ? posts : posts.filter((post) => !post.draft && post.date <= now);
+  errors.add(...duplicateSlugErrors(published)); // before the sort below, so the error names the files in path order
   return published.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
 }

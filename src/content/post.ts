@@ -1,5 +1,4 @@
 // Stage 1d: validate normalised front matter against the Post schema and build the Post record.
-import path from 'node:path';
 import { z } from 'zod';
 import { limitsSchema, pythonVersionSchema, type ResourceLimits } from '../config/schema.ts';
 import { FrontMatterError } from '../errors.ts';
@@ -9,8 +8,7 @@ import { checkFrontMatter } from './front-matter-checks.ts';
 import { findField } from './front-matter-lines.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { normaliseLegacyFrontMatter } from './legacy.ts';
-
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+import { requireFileSlug, SLUG } from './slug.ts';
 
 /** The front matter a post may carry. Unknown fields are kept (as `extra`) so migrated metadata survives. */
 export const frontMatterSchema = z.looseObject({
@@ -117,7 +115,7 @@ function buildPost(source: SourceFile, fm: FrontMatter, body: string, bodyOffset
   const extra = Object.fromEntries(Object.entries(fm).filter(([key]) => !known.has(key)));
   return {
     source: source.path,
-    slug: fm.slug ?? slugFromPath(source.path),
+    slug: fm.slug ?? requireFileSlug(source.path),
     title: fm.title,
     date: fm.date,
     updated: fm.updated,
@@ -136,10 +134,6 @@ function buildPost(source: SourceFile, fm: FrontMatter, body: string, bodyOffset
     body,
     bodyOffset,
   };
-}
-
-function slugFromPath(file: string): string {
-  return path.basename(file, '.md').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
 function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): string {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { OutputFileData } from '../render/output.ts';
 import { contentTypeOf } from '../serve/content-type.ts';
 import { matchRedirect, parseRedirects, type RedirectRule } from '../serve/netlify-redirects.ts';
+import { lookupUnderBase } from '../serve/base-path.ts';
 import { requestUrl } from '../serve/request-url.ts';
 import { lookupUrlPath } from '../serve/url-to-file.ts';
 import { renderErrorPage } from './error-page.ts';
@@ -14,6 +15,8 @@ export interface DevSite {
   redirects: readonly RedirectRule[];
   /** A hash of the files every page loads (stylesheet, scripts): a change there reloads every page. */
   assetsTag: string;
+  /** The path of `site.baseUrl` (`/blog/`): pages link under it, so they are served there. */
+  basePath: string;
 }
 
 /** What the dev server serves now. */
@@ -36,20 +39,22 @@ export interface DevResponse {
 const HOST_ONLY_FILES = new Set(['_redirects']);
 
 /** The site of a build's files. */
-export function siteOf(files: readonly OutputFileData[]): DevSite {
+export function siteOf(files: readonly OutputFileData[], basePath = '/'): DevSite {
   const map = new Map(files.map((file) => [file.path, file.content]));
   const assets = files.filter((file) => file.path.startsWith('assets/')).sort((a, b) => a.path.localeCompare(b.path));
   const hash = createHash('sha256');
   for (const asset of assets) hash.update(`${asset.path}\0`).update(asset.content).update('\0');
   const redirects = map.get('_redirects');
-  return { files: map, redirects: redirects === undefined ? [] : parseRedirects(String(redirects)), assetsTag: hash.digest('hex') };
+  return { files: map, redirects: redirects === undefined ? [] : parseRedirects(String(redirects)), assetsTag: hash.digest('hex'), basePath };
 }
 
 /** The answer to `url` as a static host would give it (see serve/), or the error page while the latest build failed. */
 export function respond(state: DevState, url: URL): DevResponse {
   const { site, failure } = state;
   const isFile = (file: string) => site !== undefined && site.files.has(file) && !HOST_ONLY_FILES.has(file);
-  const found = lookupUrlPath(url.pathname, isFile);
+  const under = lookupUnderBase(url.pathname, site?.basePath ?? '/');
+  if (under.kind === 'to-base') return { status: 302, headers: { Location: site!.basePath }, body: '', html: false };
+  const found = under.kind === 'inside' ? lookupUrlPath(under.sitePath, isFile) : undefined;
   if (failure !== undefined || !site) {
     // Stylesheets and scripts of the last good build stay available; every page shows the error.
     if (site && found?.kind === 'file' && !found.file.endsWith('.html')) return fileResponse(site, found.file, 200);
@@ -58,7 +63,7 @@ export function respond(state: DevState, url: URL): DevResponse {
   }
   const redirect = matchRedirect(site.redirects, url, found !== undefined);
   if (redirect) return { status: redirect.status, headers: { Location: redirect.to }, body: '', html: false };
-  if (found?.kind === 'slash') return { status: 301, headers: { Location: `${found.location}${url.search}` }, body: '', html: false };
+  if (found?.kind === 'slash') return { status: 301, headers: { Location: `${url.pathname}/${url.search}` }, body: '', html: false };
   if (found) return fileResponse(site, found.file, 200);
   if (site.files.has('404.html')) return fileResponse(site, '404.html', 404);
   return { status: 404, headers: { 'Content-Type': contentTypeOf('404.txt') }, body: 'Not found\n', html: false };

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from '../build.ts';
 import { CONFIG_FILE, type ConfigOverrides, type ResolvedConfig, resolveConfig } from '../config/resolve.ts';
+import { PAGES_FOLDER } from '../content/pages.ts';
+import { STATIC_FOLDER } from '../content/static-files.ts';
 import { innerErrors } from '../errors.ts';
+import { basePath } from '../render/urls.ts';
 import { closeServer, listen } from '../serve/listen.ts';
 import type { Verification } from '../verify/types.ts';
 import { createDevServer } from './dev-server.ts';
@@ -69,7 +72,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       const config = resolveConfig(options.root, overrides);
       watcher.setPaths(watchedPaths(config.root, config));
       const result = await build(config, { write: false, reporter: options.reporter(!first) });
-      state = { site: siteOf(result.files) };
+      state = { site: siteOf(result.files, basePath(config.site)) }; // a baseUrl with a path is served under it, as on the host
       options.log(`✓ ${first ? 'Built' : 'Rebuilt'} in ${Date.now() - started} ms: ${describeExamples(result.verifications)}`);
     } catch (error) {
       // The previous good site stays in memory for its assets; pages show the error until a build succeeds.
@@ -91,19 +94,20 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   };
 }
 
-// The loader reads only `.md` files of the content folder: other files there (images, `sed -i`'s and
-// editors' temporary files) would cost a rebuild that changes nothing. A folder added or removed may hold posts.
+// Posts and pages, the images and files beside them (diagram.png), and static/ are read by the build. A file
+// without an extension there is `sed -i`'s temporary file (editors' own are ignored by the watcher): a rebuild for
+// it would change nothing. A folder added or removed may hold posts.
 function isSource(root: string, event: string, file: string): boolean {
-  return event.endsWith('Dir') || file.endsWith('.md') || file === path.join(root, CONFIG_FILE) || file.startsWith(THEME_DIR);
+  return event.endsWith('Dir') || path.extname(file) !== '' || file === path.join(root, CONFIG_FILE) || file.startsWith(THEME_DIR);
 }
 
-// What a build reads: the posts, the config file (whose contentDir may point elsewhere) and the theme.
+// What a build reads: the posts, the config file (whose contentDir may point elsewhere), pages/, static/ and the theme.
 function watchedPaths(root: string, config?: ResolvedConfig): string[] {
-  return [config?.contentDir ?? path.join(root, 'content'), path.join(root, CONFIG_FILE), THEME_DIR];
+  return [config?.contentDir ?? path.join(root, 'content'), path.join(root, CONFIG_FILE), path.join(root, PAGES_FOLDER), path.join(root, STATIC_FOLDER), THEME_DIR];
 }
 
 function describeWatched(): string {
-  return `posts, ${CONFIG_FILE} and the theme (${THEME_DIR})`;
+  return `posts, ${PAGES_FOLDER}/, ${STATIC_FOLDER}/, ${CONFIG_FILE} and the theme (${THEME_DIR})`;
 }
 
 function describeChanges(root: string, changed: string[]): string {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import sirv from 'sirv';
 import { contentTypeOf } from '../serve/content-type.ts';
 import { matchRedirect, parseRedirects } from '../serve/netlify-redirects.ts';
+import { lookupUnderBase } from '../serve/base-path.ts';
 import { requestUrl } from '../serve/request-url.ts';
 import { lookupUrlPath } from '../serve/url-to-file.ts';
 
@@ -19,7 +20,7 @@ const HIDDEN = /(^|\/)\.(?!well-known\/)/;
  * Which file answers is decided here (serve/url-to-file.ts, shared with `dev`); sirv then sends that
  * file, with its caching headers and range support, from disk.
  */
-export function createPreviewServer(siteDir: string): Server {
+export function createPreviewServer(siteDir: string, { basePath = '/' }: { basePath?: string } = {}): Server {
   const send = sirv(siteDir, { dev: true, etag: true, dotfiles: false, extensions: [], setHeaders: (response, pathname) => response.setHeader('Content-Type', contentTypeOf(pathname)) });
   // `_redirects` is read by the host, not published; dotfiles (but .well-known/) are not served either.
   const isFile = (file: string) => file !== '_redirects' && !HIDDEN.test(file) && isFileOnDisk(path.join(siteDir, file));
@@ -39,10 +40,13 @@ export function createPreviewServer(siteDir: string): Server {
       return;
     }
     const url = requestUrl(request.url ?? '/');
-    const found = lookupUrlPath(url.pathname, isFile);
+    // A site built for a baseUrl with a path lives under it (`/blog/`), as on its host; `_redirects` names full paths.
+    const under = lookupUnderBase(url.pathname, basePath);
+    if (under.kind === 'to-base') return redirectTo(response, 302, basePath);
+    const found = under.kind === 'inside' ? lookupUrlPath(under.sitePath, isFile) : undefined;
     const redirect = matchRedirect(parseRedirects(readText(path.join(siteDir, '_redirects'))), url, found !== undefined);
     if (redirect) return redirectTo(response, redirect.status, redirect.to);
-    if (found?.kind === 'slash') return redirectTo(response, 301, `${found.location}${url.search}`);
+    if (found?.kind === 'slash') return redirectTo(response, 301, `${url.pathname}/${url.search}`);
     if (found) return sendFile(send, request, response, found.file);
     // Sent here, not by sirv, which would answer 200: a host's 404 page comes with status 404.
     const notFound = isFile('404.html') ? readFileSync(path.join(siteDir, '404.html')) : undefined;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfig } from '../config/resolve.ts';
 import { closeServer, listen } from '../serve/listen.ts';
+import { basePath as basePathOf } from '../render/urls.ts';
 import { ServeError } from '../serve/serve-error.ts';
 import { createPreviewServer } from './preview-server.ts';
 
@@ -29,7 +30,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       hint: 'Run `proofpress build` (npm run build) first; `proofpress dev` serves the site while you write, without building it to disk.',
     });
   }
-  const server = createPreviewServer(config.outDir);
+  const basePath = basePathOf(config.site); // `/blog/` for a GitHub project page: served there, as on the host
+  const server = createPreviewServer(config.outDir, { basePath });
   const url = await listen(server, options.host, options.port);
-  return { url, close: () => closeServer(server) };
+  return { url: new URL(basePath, url).href, close: () => closeServer(server) };
 }

@@ -4,6 +4,7 @@ import type { Verification } from '../verify/types.ts';
 import { html, raw, type SafeHtml } from '../util/html.ts';
 import { copyTextOf, isConsoleLang } from './copy-text.ts';
 import { renderCapturedOutput } from './example-output.ts';
+import { blockKind, isShownOnly } from './example-kind.ts';
 import type { CodeHighlighter } from './highlight.ts';
 import { badgeText, renderVerificationLine } from './verification-line.ts';
 
@@ -34,14 +35,17 @@ export function renderExampleFigure({ example, verification, highlighter, pageEx
   const { highlight, lineNumbersFrom } = spec.display;
   const lineNumbers = !isConsoleLang(spec.lang) || lineNumbersFrom !== undefined;
   const code = highlighter.highlight(example.code, spec.lang, { lineNumbers, lineNumbersFrom, highlightLines: highlight });
+  // A block the author only shows reads as plain code named for what it is, with no status to explain.
+  const shownOnly = ranWith.length === 0 && isShownOnly(spec, verification);
+  const badge = shownOnly ? kindLabel(example) : statusBadge(verification, ranWith);
   const figure = html`<figure class="example" id="${idOf(example)}" data-example-status="${verification.status}" data-file="${spec.file ?? ''}" data-run="${spec.run}" data-line="${example.line}"${variant ? html` data-variant="${variant}"` : ''}>
-<figcaption class="example-head"><span class="example-title"><span class="example-file">${title}</span>${variant ? html` <span class="example-variant">${variant}</span>` : ''} ${statusBadge(verification, ranWith)}</span>${copyButton(example, title, variant)}</figcaption>
+<figcaption class="example-head"><span class="example-title">${shownOnly && !spec.file ? '' : html`<span class="example-file">${title}</span>`}${variant ? html` <span class="example-variant">${variant}</span>` : ''} ${badge}</span>${copyButton(example, title, variant)}</figcaption>
 <template class="copy-text">${copyTextOf(example.code, spec.lang)}</template>
 ${raw(code)}
-${expectedOutput(example, highlighter)}${expectedExchanges(example, highlighter)}${ranWith.length > 0 && verification.status === 'skipped' ? ranWithLine(ranWith, idOf) : renderVerificationLine(verification)}${companionList(example, verification, pageExamples, idOf)}${renderCapturedOutput(spec, verification)}</figure>
+${expectedOutput(example, highlighter)}${expectedExchanges(example, highlighter)}${shownOnly ? '' : ranWith.length > 0 && verification.status === 'skipped' ? ranWithLine(ranWith, idOf) : renderVerificationLine(verification)}${companionList(example, verification, pageExamples, idOf)}${renderCapturedOutput(spec, verification)}</figure>
 `;
   if (!spec.support) return figure.value;
-  return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${statusBadge(verification, ranWith)}</summary>
+  return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${badge}</summary>
 ${figure}</details>
 `.value;
 }
@@ -56,6 +60,11 @@ export function statusBadge(verification: Verification, ranWith: FigureInput['ra
     return html`<span class="badge badge-${status}">${words} ${namesOf(status === 'failed' ? failed : ranWith)}</span>`;
   }
   return html`<span class="badge badge-${verification.status}">${badgeText(verification)}</span>`;
+}
+
+// "command", "output" or "code": the figure's name for a screen reader, and a quiet label on the page.
+function kindLabel(example: Example): SafeHtml {
+  return html`<span class="example-kind">${blockKind(example.spec)}</span>`;
 }
 
 function namesOf(users: NonNullable<FigureInput['ranWith']>): string {

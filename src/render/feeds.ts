@@ -26,10 +26,19 @@ export function renderFeeds(site: SiteInfo, entries: PostEntry[]): OutputFileDat
   });
   const plain = createFeed(site, recent, { text: (text) => text, summary: (entry) => entry.summary });
   return [
-    { path: atom.url.slice(1), content: xml.atom1() },
-    { path: rss.url.slice(1), content: xml.rss2() },
+    { path: atom.url.slice(1), content: xmlCharactersOnly(xml.atom1()) },
+    { path: rss.url.slice(1), content: xmlCharactersOnly(xml.rss2()) },
     { path: json.url.slice(1), content: toJsonFeed11(plain.json1(), site) },
   ];
+}
+
+// Characters XML 1.0 cannot hold, even escaped: C0 controls but tab, newline and carriage return, lone
+// surrogates, U+FFFE/U+FFFF. A post body may hold one (front matter may not); one made a reader reject all of atom.xml.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `xml` with each character XML cannot hold replaced by U+FFFD, as markdown-it replaces NUL. */
+export function xmlCharactersOnly(xml: string): string {
+  return xml.replace(NOT_XML, '\uFFFD');
 }
 
 /** How one feed format writes an item's title and summary. */

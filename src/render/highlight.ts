@@ -1,7 +1,7 @@
 // Stage 6a: one shiki highlighter per build, with light and dark themes exposed as CSS variables.
 import { bundledLanguages, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
 
-// The "-default" GitHub themes: every token colour meets WCAG AA (4.5:1) on its own background, where the
+// The default pair, the "-default" GitHub themes: every token colour meets WCAG AA (4.5:1) on its own background, where the
 // older github-light/github-dark pair's dark comments reach only 3.05:1 (test/unit/render/highlight.test.ts).
 export const LIGHT_THEME = 'github-light-default';
 export const DARK_THEME = 'github-dark-default';
@@ -35,10 +35,16 @@ function resolveLang(lang: string): string {
   return name in bundledLanguages ? name : 'text';
 }
 
+/** The shiki themes (any bundled one, by name) of light and dark mode: the config's `highlight`. */
+export interface CodeThemes {
+  light: string;
+  dark: string;
+}
+
 /** Load shiki once with the languages `langs` need (the post's fence languages). */
-export async function createCodeHighlighter(langs: Iterable<string>): Promise<CodeHighlighter> {
+export async function createCodeHighlighter(langs: Iterable<string>, themes: CodeThemes = { light: LIGHT_THEME, dark: DARK_THEME }): Promise<CodeHighlighter> {
   const needed = [...new Set([...langs].map(resolveLang))].filter((lang) => lang !== 'text');
-  const highlighter: Highlighter = await createHighlighter({ themes: [LIGHT_THEME, DARK_THEME], langs: needed });
+  const highlighter: Highlighter = await createHighlighter({ themes: [themes.light, themes.dark], langs: needed });
   return {
     highlight: (code, lang, options = {}) => {
       // A block's final newline would become an empty, numbered last line: drop it for display only
@@ -46,7 +52,7 @@ export async function createCodeHighlighter(langs: Iterable<string>): Promise<Co
       const shown = code.replace(/\n$/, '');
       return highlighter.codeToHtml(shown, {
         lang: resolveLang(lang),
-        themes: { light: LIGHT_THEME, dark: DARK_THEME },
+        themes: { light: themes.light, dark: themes.dark },
         // Both themes become CSS variables; the stylesheet picks one with prefers-color-scheme (no client JS).
         defaultColor: false,
         colorReplacements: COLOR_REPLACEMENTS,

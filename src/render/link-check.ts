@@ -1,10 +1,12 @@
 // Stage 6q: every internal href/src of every generated page must reach a generated file (and anchor); a broken one is located in its post.
 import type { SiteInfo } from '../config/schema.ts';
 import { RenderError } from '../errors.ts';
-import type { ParsedPost } from '../markdown/parse.ts';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { Post } from '../content/post.ts';
+import type { ParsedPage } from '../markdown/parse-page.ts';
 import type { OutputFileData } from './output.ts';
 import type { VerifiedPost } from './article.ts';
-import { fileForUrl, postUrl } from './urls.ts';
+import { basePath, fileForUrl, postUrl } from './urls.ts';
 
 /** An internal link that no generated file answers. */
 export interface BrokenLink {
@@ -20,15 +22,20 @@ export interface BrokenLink {
 export interface LinkCheckInput {
   files: OutputFileData[];
   posts: VerifiedPost[];
+  /** Standalone pages (pages/*.md), so their broken links are located in their source too. @default [] */
+  standalonePages?: ParsedPage[];
   site: SiteInfo;
   /** Root-relative folders written after rendering (the search index), taken on trust. @default ["/pagefind/"] */
   laterFolders?: string[];
 }
 
 /** Every broken internal link of the generated HTML pages, in page order. */
-export function findBrokenLinks({ files, posts, site, laterFolders = ['/pagefind/'] }: LinkCheckInput): BrokenLink[] {
+export function findBrokenLinks({ files, posts, standalonePages = [], site, laterFolders = ['/pagefind/'] }: LinkCheckInput): BrokenLink[] {
   const pages = new Map(files.map((file) => [file.path, typeof file.content === 'string' ? file.content : undefined]));
-  const sources = new Map(posts.map((post) => [fileForUrl(postUrl(post.parsed.post, site.permalink)), post.parsed]));
+  const sources = new Map<string, LinkSource>([
+    ...posts.map((post) => [fileForUrl(postUrl(post.parsed.post, site.permalink)), post.parsed] as const),
+    ...standalonePages.map(({ page, tokens }) => [fileForUrl(page.url), { tokens, post: page }] as const),
+  ]);
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => ids.get(file) ?? ids.set(file, collectIds(pages.get(file) ?? '')).get(file)!;
   const broken: BrokenLink[] = [];
@@ -38,7 +45,8 @@ export function findBrokenLinks({ files, posts, site, laterFolders = ['/pagefind
     for (const href of collectLinks(content)) {
       const problem = checkLink(href, { site, pages, laterFolders, idsOf });
       if (!problem) continue;
-      const line = markdownLines.get(href);
+      // The Markdown wrote the link root-relative (`/tags/x/`); the page holds it under the base path (`/blog/tags/x/`).
+      const line = markdownLines.get(href) ?? markdownLines.get(withoutBasePath(href, basePath(site)) ?? href);
       const parsed = sources.get(page);
       broken.push(line !== undefined && parsed ? { file: parsed.post.source, line, page, href, problem } : { file: page, page, href, problem });
     }
@@ -66,7 +74,7 @@ export function checkLinks({ severity, warn, ...input }: CheckLinksInput): Broke
     file: first.file,
     line: first.line,
     details: broken.length === 1 ? [] : lines,
-    hint: 'Point each link at a page of this site (a post permalink, /tags/…/, /), or set "linkCheck": "warn" in proofpress.config.json to publish anyway.',
+    hint: 'Point each link at a page of this site (a post permalink, /tags/…/, /) or a file of static/ (static/images/x.png is /images/x.png), or set "linkCheck": "warn" in proofpress.config.json to publish anyway.',
   });
 }
 
@@ -79,8 +87,11 @@ interface LinkContext {
 
 /** What is wrong with `href`, or undefined when it is external or reaches a generated file. */
 export function checkLink(href: string, { site, pages, laterFolders, idsOf }: LinkContext): string | undefined {
-  const internal = href.startsWith(site.baseUrl) ? `/${href.slice(site.baseUrl.length)}` : href;
-  if (!internal.startsWith('/') || internal.startsWith('//')) return undefined;
+  const absolute = href.startsWith(site.baseUrl) ? `/${href.slice(site.baseUrl.length)}` : undefined;
+  if (absolute === undefined && (!href.startsWith('/') || href.startsWith('//'))) return undefined;
+  const base = basePath(site);
+  const internal = absolute ?? withoutBasePath(href, base);
+  if (internal === undefined) return `outside the site's base path ${base} (site.baseUrl)`;
   const [withoutFragment = '', fragment] = internal.split('#', 2);
   let path: string;
   try {
@@ -95,6 +106,12 @@ export function checkLink(href: string, { site, pages, laterFolders, idsOf }: Li
   return undefined;
 }
 
+/** A root-relative href as the site's own path (`/blog/tags/` → `/tags/`), or undefined when it lies outside the base path. */
+function withoutBasePath(href: string, base: string): string | undefined {
+  if (base === '/') return href;
+  return href.startsWith(base) ? `/${href.slice(base.length)}` : href === base.slice(0, -1) ? '/' : undefined;
+}
+
 /** The href and src values of a page, entities decoded. Our templates and markdown-it always quote with `"`. */
 export function collectLinks(html: string): string[] {
   return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => decodeEntities(match[1]!));
@@ -104,8 +121,14 @@ function collectIds(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => decodeEntities(match[1]!)));
 }
 
+/** The Markdown a page was rendered from: a post's or a standalone page's tokens and source. */
+export interface LinkSource {
+  tokens: Token[];
+  post: Pick<Post, 'source' | 'bodyOffset'>;
+}
+
 /** File line (1-based) of each link and image target in the post's Markdown, first occurrence winning. */
-export function markdownLinkLines(parsed: ParsedPost): Map<string, number> {
+export function markdownLinkLines(parsed: LinkSource): Map<string, number> {
   const lines = new Map<string, number>();
   for (const token of parsed.tokens) {
     if (token.type !== 'inline' || !token.map) continue;

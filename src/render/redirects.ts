@@ -24,6 +24,7 @@ const ALIAS = /^(\/[A-Za-z0-9._~%+,:@/-]*)(?:\?([A-Za-z0-9_]+)=([A-Za-z0-9._~%+-
 export function collectRedirects(entries: PostEntry[], pageFiles: ReadonlySet<string>): Redirect[] {
   const redirects: Redirect[] = [];
   const seen = new Map<string, Redirect>();
+  const postFiles = new Map(entries.map((entry) => [fileForUrl(entry.url), entry.post.source]));
   for (const entry of entries) {
     const declared = [...entry.post.aliases];
     if (entry.post.wordpressPostId !== undefined) declared.push(`/?p=${entry.post.wordpressPostId}`);
@@ -32,7 +33,10 @@ export function collectRedirects(entries: PostEntry[], pageFiles: ReadonlySet<st
       const key = redirectKey(redirect);
       const previous = seen.get(key);
       if (previous && previous.to !== redirect.to) throw aliasError(entry, alias, `is already an old URL of ${previous.source}`);
-      if (!redirect.query && pageFiles.has(fileForUrl(decodeUrlPath(redirect.fromPath)))) throw aliasError(entry, alias, 'is the URL of a page of this site');
+      const file = fileForUrl(decodeUrlPath(redirect.fromPath));
+      // The error names both files when the alias is another post's URL (the redirect would replace that post).
+      if (!redirect.query && postFiles.has(file)) throw aliasError(entry, alias, `is the URL of the post ${postFiles.get(file)}`);
+      if (!redirect.query && pageFiles.has(file)) throw aliasError(entry, alias, 'is the URL of a page of this site');
       if (previous) continue;
       seen.set(key, redirect);
       redirects.push(redirect);

@@ -1,40 +1,41 @@
 // Stage 6i: one page per tag listing its posts newest first, and /tags/ listing every tag with its count.
-import { html } from '../util/html.ts';
 import { type PageContext, renderLayout } from './layout.ts';
 import type { OutputFileData } from './output.ts';
 import type { PostEntry } from './post-entry.ts';
-import { renderPostList } from './post-list.ts';
 import { fileForUrl, TAGS_URL, tagSlug, tagUrl } from './urls.ts';
 
 /** Every tag of `entries` with its posts (input order kept), tags sorted by name. */
 export function groupByTag<T extends { post: { tags: string[] } }>(entries: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const entry of entries) for (const tag of entry.post.tags) groups.set(tag, [...(groups.get(tag) ?? []), entry]);
+  // Pushed, not copied: a copy per post made a tag with many posts quadratic.
+  for (const entry of entries) for (const tag of entry.post.tags) (groups.get(tag) ?? groups.set(tag, []).get(tag)!).push(entry);
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** `1 post`, `3 posts`. */
+export function postCount(count: number): string {
+  return `${count} post${count === 1 ? '' : 's'}`;
 }
 
 /** Render each tag's page and the tag index. Two tags with the same URL (`C++` and `c`) share one page. */
 export function renderTagPages(ctx: PageContext, entries: PostEntry[]): OutputFileData[] {
-  const bySlug = new Map<string, { names: string[]; entries: PostEntry[] }>();
+  // Sets, not `includes`: each lookup stays constant however many posts a tag has.
+  const bySlug = new Map<string, { names: string[]; entries: Set<PostEntry> }>();
   for (const [tag, tagged] of groupByTag(entries)) {
-    const group = bySlug.get(tagSlug(tag)) ?? { names: [], entries: [] };
+    const group = bySlug.get(tagSlug(tag)) ?? { names: [], entries: new Set<PostEntry>() };
     group.names.push(tag);
-    group.entries.push(...tagged.filter((entry) => !group.entries.includes(entry)));
+    for (const entry of tagged) group.entries.add(entry);
     bySlug.set(tagSlug(tag), group);
   }
+  const order = new Map(entries.map((entry, index) => [entry, index]));
   const files = [...bySlug.values()].map(({ names, entries: tagged }) => {
-    const sorted = entries.filter((entry) => tagged.includes(entry));
+    const sorted = [...tagged].sort((a, b) => order.get(a)! - order.get(b)!); // newest first, as `entries`
     const name = names.join(' / ');
-    const count = `${sorted.length} post${sorted.length === 1 ? '' : 's'}`;
-    const body = html`<h1>Posts tagged “${name}”</h1>
-<p class="tag-count">${count} · <a href="${TAGS_URL}">all tags</a></p>
-${renderPostList(sorted)}`;
-    return { path: fileForUrl(tagUrl(names[0]!)), content: renderLayout({ ctx, title: `Tag: ${name}`, description: `${count} tagged “${name}”.`, url: tagUrl(names[0]!), body }) };
+    const url = tagUrl(names[0]!);
+    const body = ctx.theme.tagPage({ ctx, names, entries: sorted });
+    return { path: fileForUrl(url), content: renderLayout({ ctx, title: `Tag: ${name}`, description: `${postCount(sorted.length)} tagged “${name}”.`, url, body }) };
   });
-  const index = html`<h1>Tags</h1>
-<ul class="tag-list">
-${[...bySlug.values()].map(({ names, entries: tagged }) => html`<li><a rel="tag" href="${tagUrl(names[0]!)}">${names.join(' / ')}</a> <span class="tag-count">(${tagged.length})</span></li>\n`)}</ul>
-`;
-  files.push({ path: fileForUrl(TAGS_URL), content: renderLayout({ ctx, title: 'Tags', description: 'Every tag of this site.', url: TAGS_URL, body: index }) });
+  const tags = [...bySlug.values()].map(({ names, entries: tagged }) => ({ names, url: tagUrl(names[0]!), count: tagged.size }));
+  files.push({ path: fileForUrl(TAGS_URL), content: renderLayout({ ctx, title: 'Tags', description: 'Every tag of this site.', url: TAGS_URL, body: ctx.theme.tagIndex({ ctx, tags }) }) });
   return files;
 }

@@ -1,4 +1,5 @@
 // Stage 6e: where each page lives: permalinks, list and tag URLs, their output files, and absolute URLs.
+import slugify from '@sindresorhus/slugify';
 import type { SiteInfo } from '../config/schema.ts';
 import type { Post } from '../content/post.ts';
 
@@ -30,7 +31,11 @@ export function homePageUrl(number: number): string {
 
 /** A tag as a URL segment. */
 export function tagSlug(tag: string): string {
-  return tag.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'tag';
+  // Transliterated as post slugs are (`Установка` → `ustanovka`); a script slugify cannot spell in Latin
+  // (CJK) keeps its own letters, so two such tags never share `/tags/tag/`.
+  const latin = slugify(tag, { decamelize: false });
+  if (latin !== '') return latin;
+  return tag.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'tag';
 }
 
 /**
@@ -46,6 +51,16 @@ export function fileForUrl(url: string): string {
 /** The absolute form of a root-relative URL, for canonical links, feeds and the sitemap. */
 export function absoluteUrl(site: Pick<SiteInfo, 'baseUrl'>, url: string): string {
   return new URL(url.replace(/^\/+/, ''), site.baseUrl).href;
+}
+
+/** The path part of `site.baseUrl`, with slashes at both ends: `/` for a domain root, `/blog/` for a GitHub project page. */
+export function basePath(site: Pick<SiteInfo, 'baseUrl'>): string {
+  return new URL(site.baseUrl).pathname;
+}
+
+/** A root-relative URL of the site (`/tags/`) as it is requested once deployed under the base path (`/blog/tags/`). */
+export function withBasePath(site: Pick<SiteInfo, 'baseUrl'>, url: string): string {
+  return `${basePath(site)}${url.replace(/^\/+/, '')}`;
 }
 
 /** A URL path with its %-escapes decoded (as hosts map it to a file); unchanged when malformed. */

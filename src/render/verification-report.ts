@@ -2,8 +2,9 @@
 import { exampleName } from '../examples/extract.ts';
 import type { Example } from '../examples/extract.ts';
 import type { Verification } from '../verify/types.ts';
-import { html } from '../util/html.ts';
+import { html, type SafeHtml } from '../util/html.ts';
 import { figureId } from './example-figure.ts';
+import { blockKind, isShownOnly } from './example-kind.ts';
 import { stringifySafeJson } from './json.ts';
 import { type PageContext, renderLayout } from './layout.ts';
 import type { OutputFileData } from './output.ts';
@@ -61,12 +62,19 @@ export function reportAnchor(entry: PostEntry): string {
 
 function renderRow({ example, verification, url, variant }: ReportRow) {
   const record = verification.record;
-  const runtime = record ? describeRuntime(record.runtime).join(' · ') : (verification.reason ?? 'shown only');
+  const runtime = record ? describeRuntime(record.runtime).join(' · ') : isShownOnly(example.spec, verification) ? `shown as ${blockKind(example.spec)}` : (verification.reason ?? 'not run');
   const time = record
     ? html`<time datetime="${record.startedAt}">${formatRunTime(record.startedAt)}</time>, ${record.durationMs} ms${verification.cached ? ' (cached)' : ''}`
     : '—';
-  return html`<tr class="report-${verification.status}"><td><a href="${url}">${exampleName(example.spec, example.index)}</a>${variant ? html` <span class="report-variant">(${variant})</span>` : ''} <span class="report-run">run=${example.spec.run}</span></td><td><code>${example.source}:${example.line}</code></td><td><span class="badge badge-${verification.status}">${badgeText(verification)}</span>${verification.status === 'failed' && verification.reason ? html`: ${verification.reason}` : ''}</td><td>${runtime}</td><td>${time}</td></tr>
+  return html`<tr class="report-${verification.status}"><td><a href="${url}">${exampleName(example.spec, example.index)}</a>${variant ? html` <span class="report-variant">(${variant})</span>` : ''} <span class="report-run">run=${example.spec.run}</span></td><td><code>${breakablePath(`${example.source}:${example.line}`)}</code></td><td><span class="badge badge-${verification.status}">${badgeText(verification)}</span>${verification.status === 'failed' && verification.reason ? html`: ${verification.reason}` : ''}</td><td>${runtime}</td><td>${time}</td></tr>
 `;
+}
+
+// `content/posts/hello-world.md:142` may wrap only after a slash: each part stays whole (.path-part is
+// nowrap) and <wbr> marks the breaks, so a narrow column never splits a name or a line number.
+function breakablePath(location: string): SafeHtml[] {
+  const parts = location.split(/(?<=\/)/);
+  return parts.map((part, i) => html`${i ? html`<wbr>` : ''}<span class="path-part">${part}</span>`);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Test helper: build the real content/ or a fixture site into a temp project, run with the repo's .venv Python.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type BuildResult } from '../../src/build.ts';
@@ -21,6 +21,9 @@ export async function buildSite(source: string, options: { write?: boolean; over
   try {
     if (source === 'content') await cp(path.join(REPO_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
     else await cp(fixturePath('sites', source), root, { recursive: true });
+    // As `npm install` leaves a blog: its theme overrides import the engine by name.
+    await mkdir(path.join(root, 'node_modules'), { recursive: true });
+    await symlink(REPO_ROOT, path.join(root, 'node_modules', 'proofpress'));
     const config = resolveConfig(root, { pythonOverride: path.join(REPO_ROOT, '.venv', 'bin', 'python'), useCache: false, ...options.overrides });
     const result = await build(config, { write: options.write ?? false });
     return { root, config, result, cleanup };

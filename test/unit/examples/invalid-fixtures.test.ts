@@ -107,6 +107,20 @@ const CASES: [name: string, kind: abstract new (...args: never[]) => ProofpressE
   Hint: Fix \`slug\` in the front matter (see the Post schema in src/content/post.ts).`,
   ],
   [
+    '___.md',
+    FrontMatterError,
+    `✗ Cannot make a URL slug from the file name of test/fixtures/invalid/___.md
+  File: test/fixtures/invalid/___.md:1
+  Hint: Add \`slug: my-post\` (lower-case letters, digits and dashes) to its front matter, or rename the file.`,
+  ],
+  [
+    'nul-in-title.md',
+    FrontMatterError,
+    `✗ Front matter field \`title\` holds a control character (U+0000)
+  File: test/fixtures/invalid/nul-in-title.md:2
+  Hint: Remove it: pages and feeds cannot show it (a \`\\0\`, \`\\x..\` or \`\\u00..\` escape in a double-quoted YAML string writes one).`,
+  ],
+  [
     'relative-alias.md',
     FrontMatterError,
     `✗ Front matter field \`aliases.1\`: must start with /

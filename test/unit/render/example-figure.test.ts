@@ -142,13 +142,30 @@ describe('render/example-figure', () => {
       '<p class="companions">Ran with <a href="#example-9"><code>myapplication.py</code></a> and <a href="#example-7"><code>fcgi.py</code></a> beside it.</p>',
     );
     const support = render(shim, verification('skipped'), page);
-    expect(support).toMatch(/^<details class="support-file"><summary><strong>Support file<\/strong> <code>fcgi.py<\/code> · used by <code>server.fcgi<\/code> <span class="badge badge-skipped">not run<\/span><\/summary>\n<figure class="example" id="example-7"/);
+    expect(support).toMatch(/^<details class="support-file"><summary><strong>Support file<\/strong> <code>fcgi.py<\/code> · used by <code>server.fcgi<\/code> <span class="example-kind">code<\/span><\/summary>\n<figure class="example" id="example-7"/);
   });
 
-  test('says what a skipped example is and captures nothing for it', () => {
+  test('shows a run=none block as plain code labelled by its kind, with no status and nothing captured', () => {
     const figure = render(example('console run=none', '$ ls\n'), verification('skipped'));
-    expect(figure).toContain('<p class="verification">Not run: shown only (run=none).</p>');
+    expect(figure).toContain('<figcaption class="example-head"><span class="example-title"> <span class="example-kind">command</span></span>');
+    expect(figure).not.toContain('class="verification"');
+    expect(figure).not.toContain('not run');
     expect(figure).not.toContain('example-output');
+  });
+
+  test.each([
+    ['console run=none', 'command'],
+    ['output run=none', 'output'],
+    ['python run=none', 'code'],
+    ['python file=app.py run=none', 'code'],
+  ])('labels the shown-only block `%s` as %s', (info, kind) => {
+    expect(render(example(info, 'x\n'), verification('skipped'))).toContain(`<span class="example-kind">${kind}</span>`);
+  });
+
+  test('says why a runnable example did not run (a missing interpreter)', () => {
+    const figure = render(example('python file=old.py run=script', 'print 1\n'), { ...verification('skipped'), reason: 'Python 2.5 not found' });
+    expect(figure).toContain('<p class="verification">Not run: Python 2.5 not found.</p>');
+    expect(figure).toContain('<span class="badge badge-skipped">not run</span>');
   });
 
   describe('a support block that runs only beside another example (with=)', () => {

@@ -1,13 +1,20 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { siteSchema } from '../../../src/config/schema.ts';
 import { renderLayout } from '../../../src/render/layout.ts';
+import type { PageContext } from '../../../src/theme/contract.ts';
+import { loadDefaultTheme } from '../../../src/theme/default/index.ts';
 import { html } from '../../../src/util/html.ts';
 
 const site = siteSchema.parse({ title: 'My <Blog>', baseUrl: 'https://blog.example.org/', description: 'About "things"', language: 'en-GB' });
-const ctx = { site, scripts: ['/assets/copy.js'] };
+let ctx: PageContext;
+let page: string;
+
+beforeAll(async () => {
+  ctx = { site, scripts: ['/assets/copy.js'], stylesheets: ['/assets/style.css'], theme: await loadDefaultTheme() };
+  page = renderLayout({ ctx, title: 'A & B', url: '/a/', body: html`<p>Body</p>`, type: 'article', article: { published: new Date('2024-01-01T00:00:00Z'), tags: ['x"y'] } });
+});
 
 describe('render/layout', () => {
-  const page = renderLayout({ ctx, title: 'A & B', url: '/a/', body: html`<p>Body</p>`, type: 'article', article: { published: new Date('2024-01-01T00:00:00Z'), tags: ['x"y'] } });
 
   test('has landmarks, a skip link, the search box, language and viewport', () => {
     expect(page).toContain('<html lang="en-GB">');
