@@ -31,8 +31,11 @@ export function homePageUrl(number: number): string {
 
 /** A tag as a URL segment. */
 export function tagSlug(tag: string): string {
-  // Transliterated as post slugs are (`Установка` → `ustanovka`); a script slugify cannot spell in Latin
-  // (CJK) keeps its own letters, so two such tags never share `/tags/tag/`.
+  // ASCII tags keep the URLs they always had (`C++ & <Python>` → `c-python`).
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(tag)) return tag.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'tag';
+  // Others are transliterated as post slugs are (`Установка` → `ustanovka`); a script slugify cannot
+  // spell in Latin (CJK) keeps its own letters, so two such tags never share `/tags/tag/`.
   const latin = slugify(tag, { decamelize: false });
   if (latin !== '') return latin;
   return tag.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'tag';
@@ -72,7 +75,10 @@ export function decodeUrlPath(path: string): string {
   }
 }
 
+// One formatter for the whole process: toLocaleDateString builds a new one per call, which cost 0.4 s of a 1,000-post build.
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** `31 August 2006`. */
 export function formatDate(date: Date): string {
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMAT.format(date);
 }

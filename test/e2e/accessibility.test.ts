@@ -64,9 +64,13 @@ describe.skipIf(NO_CHROMIUM)(`e2e/accessibility${NO_CHROMIUM ? ` (skipped: ${NO_
   describe.each(SITES)('the %s blog', (source) => {
     let site: BuiltSite;
     let server: StaticServer;
+    // A site whose baseUrl has a path (the showcase: /showcase/) is served, and visited, under it.
+    let at = (url: string) => url;
     beforeAll(async () => {
       site = await buildSite(source, { write: true });
-      server = await serveStatic(site.config.outDir);
+      const base = new URL(site.config.site.baseUrl).pathname;
+      server = await serveStatic(site.config.outDir, base);
+      at = (url) => `${base.replace(/\/$/, '')}${url}`;
     });
     afterAll(async () => {
       await server?.close();
@@ -80,7 +84,7 @@ describe.skipIf(NO_CHROMIUM)(`e2e/accessibility${NO_CHROMIUM ? ` (skipped: ${NO_
       const urls = pageUrls(site);
       expect(urls.length).toBeGreaterThan(3);
       for (const url of urls) {
-        await page.goto(url, { waitUntil: 'load' });
+        await page.goto(at(url), { waitUntil: 'load' });
         // Checked with Pagefind's search box mounted: it is on every page.
         await page.locator('#search .pagefind-ui__search-input').waitFor({ state: 'attached', timeout: WAIT });
         for (const violation of await seriousViolations(page)) found.push(`${url} ${violation.impact} ${violation.id} (${violation.help}): ${violation.targets.join(', ')}`);
@@ -93,7 +97,7 @@ describe.skipIf(NO_CHROMIUM)(`e2e/accessibility${NO_CHROMIUM ? ` (skipped: ${NO_
       for (const scheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ baseURL: server.origin, colorScheme: scheme });
         const page = await context.newPage();
-        await page.goto('/', { waitUntil: 'load' });
+        await page.goto(at('/'), { waitUntil: 'load' });
         const input = page.getByRole('textbox', { name: 'Search this site' });
         await input.waitFor({ state: 'visible', timeout: WAIT });
         const colours = await input.evaluate((element) => {
@@ -109,7 +113,7 @@ describe.skipIf(NO_CHROMIUM)(`e2e/accessibility${NO_CHROMIUM ? ` (skipped: ${NO_
     test('on a 375px phone the verification report breaks a source path only after a slash', async () => {
       const phone = await browser.newContext({ baseURL: server.origin, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
       const page = await phone.newPage();
-      await page.goto('/verification/');
+      await page.goto(at('/verification/'));
       const parts = page.locator('.report-table td code .path-part');
       expect(await parts.count()).toBeGreaterThan(0);
       // Each part (`content/`, `hello-world-with-wsgi.md:29`) stays on one line; only the <wbr> after a slash may wrap.
@@ -123,7 +127,8 @@ describe.skipIf(NO_CHROMIUM)(`e2e/accessibility${NO_CHROMIUM ? ` (skipped: ${NO_
   // The every-feature showcase, once it exists, is screenshotted as the other fixture posts are (browser.test.ts).
   test.skipIf(!SITES.includes('showcase'))('the showcase post is screenshotted in the light and dark schemes and on a phone', async () => {
     const site = await buildSite('showcase', { write: true });
-    const server = await serveStatic(site.config.outDir);
+    const base = new URL(site.config.site.baseUrl).pathname;
+    const server = await serveStatic(site.config.outDir, base);
     try {
       const post = site.result.files.find((file) => /^\d{4}\/.*index\.html$/.test(file.path));
       expect(post, 'the showcase has a post').toBeDefined();
@@ -131,13 +136,13 @@ describe.skipIf(NO_CHROMIUM)(`e2e/accessibility${NO_CHROMIUM ? ` (skipped: ${NO_
       for (const scheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ baseURL: server.origin, colorScheme: scheme, viewport: { width: 1000, height: 900 } });
         const page = await context.newPage();
-        await page.goto(url, { waitUntil: 'load' });
+        await page.goto(`${base.replace(/\/$/, '')}${url}`, { waitUntil: 'load' });
         await page.screenshot({ path: path.join(ARTIFACTS, `showcase-${scheme}.png`), fullPage: true });
         await context.close();
       }
       const phone = await browser.newContext({ baseURL: server.origin, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
       const page = await phone.newPage();
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(`${base.replace(/\/$/, '')}${url}`, { waitUntil: 'load' });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await page.screenshot({ path: path.join(ARTIFACTS, 'showcase-phone.png'), fullPage: true });
       await phone.close();

@@ -32,10 +32,11 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   return info?.isFile() ? file : undefined;
 }
 
-/** Serve `root` on 127.0.0.1 at a free port. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Serve `root` on 127.0.0.1 at a free port, under `basePath` (a site whose baseUrl has a path is deployed there). */
+export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
-    const file = await resolveFile(root, request.url ?? '/');
+    const url = request.url ?? '/';
+    const file = url.startsWith(basePath) ? await resolveFile(root, `/${url.slice(basePath.length)}`) : undefined;
     const notFound = path.join(root, '404.html');
     const chosen = file ?? ((await stat(notFound).catch(() => undefined)) ? notFound : undefined);
     response.statusCode = file ? 200 : 404;

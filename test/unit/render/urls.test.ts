@@ -24,6 +24,9 @@ describe('render/urls', () => {
 
   test('makes tag URLs path-safe and root-relative URLs absolute', () => {
     expect(tagUrl('C++ & <Python>')).toBe('/tags/c-python/');
+    // Tags in other scripts get pages of their own, not all one `/tags/tag/`.
+    expect(tagUrl('Установка')).toBe('/tags/ustanovka/');
+    expect(tagUrl('安装')).not.toBe(tagUrl('指南'));
     expect(absoluteUrl({ baseUrl: 'https://blog.example.org/' }, '/tags/x/')).toBe('https://blog.example.org/tags/x/');
   });
 });
