@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { parseBenchArgs } from './args.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(ROOT, 'src', 'cli.ts');
 const TIME = '/usr/bin/time';
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = parseBenchArgs().runs ?? 3;
 
 interface Sample {
   seconds: number;

@@ -11,9 +11,10 @@ import { probePython } from '../src/runners/python-runtime.ts';
 import { onlyPython } from '../src/runners/build-pythons.ts';
 import { verificationContext } from '../src/verify/context.ts';
 import { verifyExample } from '../src/verify/verify-one.ts';
+import { parseBenchArgs } from './args.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const RUNS = parseBenchArgs().runs ?? 10;
 const config = resolveConfig(ROOT, { useCache: false });
 const md = createMarkdown();
 const examples = (await loadPosts(config)).flatMap((post) => extractExamples(parsePost(md, post)).examples);

@@ -19,20 +19,24 @@ import { checkLinks } from './render/link-check.ts';
 import type { OutputFileData } from './render/output.ts';
 import { describePostPageSizes } from './render/page-weight.ts';
 import type { VerifiedPost } from './render/article.ts';
-import { renderSite } from './render/render-site.ts';
+import { openRenderStore, type RenderStore } from './render/cache/render-store.ts';
+import { describeRenderStats, type RenderStats, renderSite } from './render/render-site.ts';
+import { startThreadsIfCold } from './render/render-threads.ts';
+import type { HighlightThreads } from './render/workers/highlight-pool.ts';
 import { failureError, summaryError } from './report/failures.ts';
 import { describePythons, missingPythonWarnings } from './report/pythons.ts';
 import { type Reporter, silentReporter } from './report/progress.ts';
 import { preparePythons } from './runners/prepare.ts';
-import { writeSearchIndex } from './site/search-index.ts';
+import { searchIndexStateFile, writeSearchIndex } from './site/search-index.ts';
 import { addSourcedFiles } from './site/static-files.ts';
 import { describeSweep, sweepLeftovers } from './site/sweep.ts';
 import { replaceFolders } from './site/swap.ts';
-import { siteFolder } from './site/write.ts';
+import { describeWriteStats, siteFolder, type WriteStats } from './site/write.ts';
 import { withBuildLock } from './util/build-lock.ts';
 import { collectErrors } from './util/collect-errors.ts';
 import { verificationContext } from './verify/context.ts';
 import { splitByPost, verifyAll } from './verify/run-all.ts';
+import { selectExamples, type Shard } from './verify/shard.ts';
 import type { Verification } from './verify/types.ts';
 
 export interface BuildOptions {
@@ -46,6 +50,13 @@ export interface BuildOptions {
    * still rendered: other posts' examples reuse their cached passes, else are published as not run.
    */
   filter?: string;
+  /**
+   * Verify only this shard of the site's examples (`check --shard 2/4`, see src/verify/shard.ts); the others
+   * reuse their cached passes, else are not run. Only with `write: false`, and not with `filter`.
+   */
+  shard?: Shard;
+  /** The render cache to use instead of the project's (`proofpress dev` keeps one across rebuilds, in memory too). */
+  renderStore?: RenderStore;
 }
 
 export interface BuildResult {
@@ -60,13 +71,35 @@ export interface BuildResult {
  */
 export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const reporter = options.reporter ?? silentReporter;
-  if (options.write === false) return buildSteps(config, { reporter, write: false, filter: options.filter });
+  if (options.write === false) return buildSteps(config, { reporter, write: false, filter: options.filter, shard: options.shard, renderStore: options.renderStore });
   return withBuildLock(config.root, { timeoutMs: options.lockTimeoutMs, onWait: reporter.info }, () =>
-    buildSteps(config, { reporter, write: true, filter: options.filter }),
+    buildSteps(config, { reporter, write: true, filter: options.filter, shard: options.shard, renderStore: options.renderStore }),
   );
 }
 
-async function buildSteps(config: ResolvedConfig, { reporter, write, filter: query }: { reporter: Reporter; write: boolean; filter?: string }): Promise<BuildResult> {
+interface StepOptions {
+  reporter: Reporter;
+  write: boolean;
+  filter?: string;
+  shard?: Shard;
+  renderStore?: RenderStore;
+}
+
+// The render cache, and for a first build the highlighting threads, which load shiki while the posts are read.
+async function buildSteps(config: ResolvedConfig, options: StepOptions): Promise<BuildResult> {
+  const store = options.renderStore ?? (await openRenderStore(config)); // pages and blocks whose inputs did not change are reused
+  const threads = await startThreadsIfCold(store, config.highlight);
+  try {
+    return await runSteps(config, { ...options, renderStore: store, threads });
+  } finally {
+    threads?.close();
+  }
+}
+
+async function runSteps(
+  config: ResolvedConfig,
+  { reporter, write, filter: query, shard, renderStore: store, threads }: StepOptions & { threads?: HighlightThreads },
+): Promise<BuildResult> {
   const step = createStep(reporter);
   const baseUrlWarning = write ? placeholderBaseUrlWarning(config) : undefined; // only a build that publishes feeds needs the real address
   if (baseUrlWarning) reporter.warning(baseUrlWarning);
@@ -93,21 +126,23 @@ async function buildSteps(config: ResolvedConfig, { reporter, write, filter: que
   const variants = await step('Paired variants', () => pairVariants(extracted));
   const examples = extracted.flatMap((post) => post.examples);
   for (const warning of specWarnings(examples)) reporter.warning(warning); // other engines' attributes proofpress ignores
+  const selection = selectExamples(examples, { filter, query, shard, write }); // --filter or --shard: the others are cached or not run
   const needs = pythonNeeds(posts, examples);
   const pythons = needs.length > 0 ? await step(describePythons, () => preparePythons(config, needs)) : undefined;
   const ctx = pythons ? await verificationContext(config, pythons) : undefined;
   if (ctx?.isolation.fallbackReason) reporter.info(`⚠ Examples run without namespaces (weaker isolation): ${ctx.isolation.fallbackReason}`);
   // A chosen Python that is not installed: its examples are "not run" (or, with --strict, failures below).
   if (config.missingInterpreter === 'warn') for (const warning of missingPythonWarnings(pythons, examples)) reporter.warning(warning);
-  const verifiedLabel = filter ? `${examples.filter(filter.runs).length} examples of --filter ${query} (of ${examples.length})` : `${examples.length} examples`;
-  reporter.verifying?.(filter ? examples.filter(filter.runs).length : examples.length); // the live line's total: the examples reported below
+  const selected = selection ? examples.filter(selection.runs) : examples;
+  const verifiedLabel = selection ? `${selected.length} examples of ${selection.name} (of ${examples.length})` : `${examples.length} examples`;
+  reporter.verifying?.(selected.length); // the live line's total: the examples reported below
   const verifications = await step(`Verified ${verifiedLabel}`, () =>
     verifyAll(examples, {
       ...ctx,
       concurrency: config.concurrency,
-      filter,
+      filter: selection,
       onStarted: reporter.started,
-      onVerified: (verification) => (!filter || filter.runs(verification) ? reporter.example(verification) : undefined), // others: in the summary only
+      onVerified: (verification) => (!selection || selection.runs(verification) ? reporter.example(verification) : undefined), // others: in the summary only
     }),
   );
   const failed = verifications.filter((verification) => verification.status === 'failed');
@@ -120,21 +155,30 @@ async function buildSteps(config: ResolvedConfig, { reporter, write, filter: que
     verifications: own,
   }));
   const verified = attachVariants(everyFile, variants); // a variant file (a port) is shown on its post's page, not its own
+  let stats: RenderStats | undefined;
   const rendered = await step(
-    (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes(rendered, verified, config.site)})`,
-    () => renderSite(config, md, verified, pages),
+    (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes(rendered, verified, config.site)}${describeRenderStats(stats)})`,
+    () => renderSite(config, md, verified, pages, { store, threads, onStats: (made) => (stats = made) }),
   );
+  const cacheWritten = store?.flush(); // the new entries are written while links are checked and the site is written
   const files = await step(`Added ${statics.length} static and ${linkedFiles.length} linked files`, () => addSourcedFiles(rendered, [...statics, ...linkedFiles]));
   await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, severity: config.linkCheck, warn: reporter.info }));
   if (write) {
     // Both folders are written before either is swapped in: a failure while writing leaves the old snippets/ and site/.
-    await step(`Wrote ${files.length} files to ${config.outDir} and ${examples.length} snippets to ${config.snippetsDir}`, () =>
+    // Unchanged files are linked from the current site, and an index made from the same pages is kept (site/).
+    let written: WriteStats | undefined;
+    const searchReuse = config.useCache ? { previous: config.outDir, stateFile: searchIndexStateFile(config.cacheDir), files } : undefined;
+    await step(() => `Wrote ${files.length} files to ${config.outDir}${describeWriteStats(written)} and ${examples.length} snippets to ${config.snippetsDir}`, () =>
       replaceFolders([
-        siteFolder(config.outDir, files, { beforeSwap: (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => writeSearchIndex(staging)) }),
+        siteFolder(config.outDir, files, {
+          onWritten: (stats) => (written = stats),
+          beforeSwap: (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => writeSearchIndex(staging, searchReuse)),
+        }),
         snippetsFolder({ snippetsDir: config.snippetsDir, root: config.root, examples }),
       ]),
     );
   }
+  await cacheWritten;
   return { posts: verified, verifications, files };
 }
 

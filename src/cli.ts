@@ -13,6 +13,7 @@ import { preparePostPythons } from './runners/prepare.ts';
 import { registerServeCommands } from './serve-commands.ts';
 import { escapeControls } from './util/text.ts';
 import { watchLaunchers } from './util/watch-launchers.ts';
+import { parseShard } from './verify/shard.ts';
 
 function parseConcurrency(value: string): number {
   const number = Number(value);
@@ -30,6 +31,8 @@ interface BuildFlags {
   isolation?: 'auto' | 'strict' | 'process';
   strict?: boolean;
   filter?: string;
+  /** `check` only: `i/n`, read by parseShard. */
+  shard?: string;
 }
 
 function overridesFrom(flags: BuildFlags): ConfigOverrides {
@@ -44,6 +47,7 @@ function overridesFrom(flags: BuildFlags): ConfigOverrides {
 }
 
 async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const config = resolveConfig(flags.root, overridesFrom(flags));
   watchLaunchers((pid, name) => {
     process.stderr.write(`✗ The command that started this build (${escapeControls(name)}, pid ${pid}) was killed; stopping the build and its examples.\n`);
@@ -51,7 +55,7 @@ async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
   });
   const reporter = createReporter(process.stderr, flags.quiet);
   const started = Date.now();
-  const result = await build(config, { reporter, write, filter: flags.filter }).finally(() => reporter.end?.());
+  const result = await build(config, { reporter, write, filter: flags.filter, shard }).finally(() => reporter.end?.());
   printSummary(result.verifications, Date.now() - started, write ? config.outDir : undefined);
 }
 
@@ -91,6 +95,12 @@ for (const [name, description, write] of [
     )
     .option('--strict', 'an example whose Python (python: "2.7") is not installed fails the build instead of being published as not run')
     .option('--filter <post>', "run only this post's examples (its slug or file); other pages still render, their examples cached or marked not run")
+    // A shard verifies part of the site, so only `check` shows it; `build --shard` is refused saying what to run instead.
+    .addOption(
+      new Option('--shard <i/n>', "verify only part i of n of the site's examples, one CI job per part; the others are cached or not run")
+        .conflicts('filter')
+        .hideHelp(write),
+    )
     .action((flags: BuildFlags) => runBuild(flags, write));
 }
 

@@ -7,6 +7,7 @@ export type { Post } from './content/post.ts';
 export type { Example } from './examples/extract.ts';
 export type { ExampleSpec, RunKind } from './examples/fence-info.ts';
 export type { RunRecord } from './runners/types.ts';
+export { parseShard, type Shard } from './verify/shard.ts';
 export type { Verification, VerificationStatus } from './verify/types.ts';
 export * from './errors.ts';
 // Theme authors' API: the contract's types and the escaping template their pieces build HTML with.

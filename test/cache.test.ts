@@ -65,6 +65,7 @@ async function project(name: string, cache?: string, cacheKeyFile = keyFile): Pr
 /** The cache file holding `label`'s entry (as the cold build named it). */
 async function entryFile(project: Project, label: string): Promise<string> {
   for (const name of await readdir(project.cacheDir)) {
+    if (!name.endsWith('.json')) continue; // render/: the render cache's folder
     const file = path.join(project.cacheDir, name);
     if ((JSON.parse(await readFile(file, 'utf8')) as { verification?: Verification }).verification?.label === label) return file;
   }

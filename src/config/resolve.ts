@@ -1,6 +1,6 @@
 // Turns proofpress.config.json plus CLI overrides into one frozen ResolvedConfig with absolute paths.
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import path from 'node:path';
 import stripJsonComments from 'strip-json-comments';
 import { ConfigError } from '../errors.ts';
@@ -18,6 +18,7 @@ export interface ResolvedConfig {
   /** The secret that signs cache entries, outside the project (see src/verify/cache.ts). */
   readonly cacheKeyFile: string;
   readonly venvDir: string;
+  /** Examples run at once: `--concurrency`, else the config's `concurrency`, else the cores available. */
   readonly concurrency: number;
   readonly exampleTimeoutMs: number;
   readonly onExampleFailure: 'error' | 'warn';
@@ -106,7 +107,7 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     cacheDir: at(overrides.cacheDir ?? user.cacheDir),
     cacheKeyFile: path.resolve(overrides.cacheKeyFile ?? cacheKeyFileFromEnv(env)),
     venvDir: at(overrides.venvDir ?? user.venvDir),
-    concurrency: overrides.concurrency ?? user.concurrency,
+    concurrency: overrides.concurrency ?? user.concurrency ?? defaultConcurrency(),
     exampleTimeoutMs: user.exampleTimeoutMs,
     onExampleFailure: overrides.onExampleFailure ?? user.onExampleFailure,
     linkCheck: user.linkCheck,
@@ -129,6 +130,12 @@ export function resolveConfig(root: string, overrides: ConfigOverrides = {}, env
     css: Object.freeze(user.css.map(at)),
     highlight: Object.freeze({ ...user.highlight }),
   });
+}
+
+// One example per core this process may use: availableParallelism() follows the CPU affinity (taskset, a
+// container's cpuset), which os.cpus().length does not. Capped at the schema's bound.
+function defaultConcurrency(): number {
+  return Math.min(availableParallelism(), 64);
 }
 
 // PROOFPRESS_ISOLATION=strict lets CI demand namespaces without editing the project's config.

@@ -148,8 +148,12 @@ export const userConfigSchema = z.strictObject({
    * @default "warn"
    */
   missingInterpreter: z.enum(['warn', 'error']).default('warn'),
-  /** How many examples run at once. @default 4 */
-  concurrency: z.number().int().min(1).max(64).default(4),
+  /**
+   * How many examples run at once (`--concurrency` wins). An example is mostly an interpreter starting up,
+   * which keeps a core busy: one per core uses the machine; set fewer to leave cores to other work.
+   * @default the number of cores available to the build (os.availableParallelism(), at most 64)
+   */
+  concurrency: z.number().int().min(1).max(64).optional(),
   /** Timeout of one example in milliseconds, unless its `timeout=` says otherwise. @default 15000 */
   exampleTimeoutMs: z.number().int().min(100).default(15_000),
   /** What a failed example does to the build: `error` fails it, `warn` publishes the failure. @default "error" */

@@ -6,6 +6,7 @@ import { CONFIG_FILE, type ConfigOverrides, type ResolvedConfig, resolveConfig }
 import { PAGES_FOLDER } from '../content/pages.ts';
 import { STATIC_FOLDER } from '../content/static-files.ts';
 import { innerErrors } from '../errors.ts';
+import { openRenderStore, type RenderStore } from '../render/cache/render-store.ts';
 import { basePath } from '../render/urls.ts';
 import { closeServer, listen } from '../serve/listen.ts';
 import type { Verification } from '../verify/types.ts';
@@ -54,6 +55,7 @@ const THEME_DIR = fileURLToPath(new URL('../render/assets/', import.meta.url));
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const overrides: ConfigOverrides = { onExampleFailure: 'warn', useCache: true, drafts: options.drafts };
   let state: DevState = {};
+  let renderStore: RenderStore | undefined;
   const hub = createReloadHub((page) => pageTag(state, page));
   const server = createDevServer(() => state, hub);
   const url = await listen(server, options.host, options.port);
@@ -71,7 +73,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     try {
       const config = resolveConfig(options.root, overrides);
       watcher.setPaths(watchedPaths(config.root, config));
-      const result = await build(config, { write: false, reporter: options.reporter(!first) });
+      // One render cache for the server's life: a rebuild finds every unchanged page and block in memory.
+      renderStore ??= await openRenderStore(config);
+      const result = await build(config, { write: false, reporter: options.reporter(!first), renderStore });
       state = { site: siteOf(result.files, basePath(config.site)) }; // a baseUrl with a path is served under it, as on the host
       options.log(`✓ ${first ? 'Built' : 'Rebuilt'} in ${Date.now() - started} ms: ${describeExamples(result.verifications)}`);
     } catch (error) {

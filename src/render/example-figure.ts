@@ -5,7 +5,7 @@ import { html, raw, type SafeHtml } from '../util/html.ts';
 import { copyTextOf, isConsoleLang } from './copy-text.ts';
 import { renderCapturedOutput } from './example-output.ts';
 import { blockKind, isShownOnly } from './example-kind.ts';
-import type { CodeHighlighter } from './highlight.ts';
+import type { CodeHighlighter, HighlightRequest } from './highlight.ts';
 import { badgeText, renderVerificationLine } from './verification-line.ts';
 
 export interface FigureInput {
@@ -27,14 +27,28 @@ export function figureId(example: Example): string {
   return `example-${example.index}`;
 }
 
+/**
+ * Every block the figure of `example` highlights, as it asks for them: its code, then its expected output and its
+ * ```http exchanges when it has them. The build highlights these before rendering (render/highlight-blocks.ts).
+ */
+export function figureBlocks(example: Example): { code: HighlightRequest; output?: HighlightRequest; exchanges?: HighlightRequest } {
+  const { spec } = example;
+  // Code is always numbered; a console transcript only when the block asks for it (`linenos`, `showLineNumbers`).
+  const { highlight, lineNumbersFrom } = spec.display;
+  const lineNumbers = !isConsoleLang(spec.lang) || lineNumbersFrom !== undefined;
+  return {
+    code: { code: example.code, lang: spec.lang, options: { lineNumbers, lineNumbersFrom, highlightLines: highlight } },
+    ...(example.expectedOutput === undefined ? {} : { output: { code: example.expectedOutput, lang: 'text' } }),
+    ...(example.exchangesText === undefined ? {} : { exchanges: { code: example.exchangesText, lang: 'http' } }),
+  };
+}
+
 /** Render the example's figure; support files are wrapped in a collapsed panel. */
 export function renderExampleFigure({ example, verification, highlighter, pageExamples = [], ranWith = [], variant, idOf = figureId }: FigureInput): string {
   const { spec } = example;
   const title = spec.file ?? (spec.lang || 'code');
-  // Code is always numbered; a console transcript only when the block asks for it (`linenos`, `showLineNumbers`).
-  const { highlight, lineNumbersFrom } = spec.display;
-  const lineNumbers = !isConsoleLang(spec.lang) || lineNumbersFrom !== undefined;
-  const code = highlighter.highlight(example.code, spec.lang, { lineNumbers, lineNumbersFrom, highlightLines: highlight });
+  const blocks = figureBlocks(example);
+  const code = highlighter.highlight(blocks.code.code, blocks.code.lang, blocks.code.options);
   // A block the author only shows reads as plain code named for what it is, with no status to explain.
   const shownOnly = ranWith.length === 0 && isShownOnly(spec, verification);
   const badge = shownOnly ? kindLabel(example) : statusBadge(verification, ranWith);
@@ -42,7 +56,7 @@ export function renderExampleFigure({ example, verification, highlighter, pageEx
 <figcaption class="example-head"><span class="example-title">${shownOnly && !spec.file ? '' : html`<span class="example-file">${title}</span>`}${variant ? html` <span class="example-variant">${variant}</span>` : ''} ${badge}</span>${copyButton(example, title, variant)}</figcaption>
 <template class="copy-text">${copyTextOf(example.code, spec.lang)}</template>
 ${raw(code)}
-${expectedOutput(example, highlighter)}${expectedExchanges(example, highlighter)}${shownOnly ? '' : ranWith.length > 0 && verification.status === 'skipped' ? ranWithLine(ranWith, idOf) : renderVerificationLine(verification)}${companionList(example, verification, pageExamples, idOf)}${renderCapturedOutput(spec, verification)}</figure>
+${expectedOutput(blocks.output, highlighter)}${expectedExchanges(blocks.exchanges, highlighter)}${shownOnly ? '' : ranWith.length > 0 && verification.status === 'skipped' ? ranWithLine(ranWith, idOf) : renderVerificationLine(verification)}${companionList(example, verification, pageExamples, idOf)}${renderCapturedOutput(spec, verification)}</figure>
 `;
   if (!spec.support) return figure.value;
   return html`<details class="support-file"><summary><strong>Support file</strong> <code>${title}</code>${usedBy(example, pageExamples)} ${badge}</summary>
@@ -86,16 +100,16 @@ function copyButton(example: Example, title: string, variant: string | undefined
   return html`<span class="copy" hidden><span class="copy-status" role="status"></span><button type="button" class="copy-button">Copy<span class="visually-hidden"> ${what}</span></button></span>`;
 }
 
-function expectedOutput(example: Example, highlighter: CodeHighlighter): SafeHtml | string {
-  if (example.expectedOutput === undefined) return '';
-  return html`<div class="expected-output"><p class="output-label">Expected output</p>${raw(highlighter.highlight(example.expectedOutput, 'text'))}</div>
+function expectedOutput(block: HighlightRequest | undefined, highlighter: CodeHighlighter): SafeHtml | string {
+  if (block === undefined) return '';
+  return html`<div class="expected-output"><p class="output-label">Expected output</p>${raw(highlighter.highlight(block.code, block.lang))}</div>
 `;
 }
 
 // The ```http block after the example: the requests proofpress makes and the responses the post expects.
-function expectedExchanges(example: Example, highlighter: CodeHighlighter): SafeHtml | string {
-  if (example.exchangesText === undefined) return '';
-  return html`<div class="expected-exchanges"><p class="output-label">Requests and expected responses</p>${raw(highlighter.highlight(example.exchangesText, 'http'))}</div>
+function expectedExchanges(block: HighlightRequest | undefined, highlighter: CodeHighlighter): SafeHtml | string {
+  if (block === undefined) return '';
+  return html`<div class="expected-exchanges"><p class="output-label">Requests and expected responses</p>${raw(highlighter.highlight(block.code, block.lang))}</div>
 `;
 }
 

@@ -4,7 +4,6 @@ import { SiteFileError } from '../errors.ts';
 import type { ParsedPage } from '../markdown/parse-page.ts';
 import { html, raw } from '../util/html.ts';
 import { type PageContext, renderLayout } from './layout.ts';
-import type { OutputFileData } from './output.ts';
 import type { PostEntry } from './post-entry.ts';
 import { fileForUrl } from './urls.ts';
 
@@ -28,21 +27,11 @@ ${raw(md.renderer.render(parsed.tokens, md.options, { ...parsed.env }))}</div>
   return renderLayout({ ctx, title: page.title, description: page.description, url: page.url, body });
 }
 
-export interface PageFilesInput {
-  ctx: PageContext;
-  md: MarkdownIt;
-  pages: ParsedPage[];
-  /** The pages generated so far, which a standalone page may not replace. */
-  generated: OutputFileData[];
-  /** The posts, to name the one whose page a standalone page would replace. */
-  entries: PostEntry[];
-}
-
-/** Every page's file; a page that would overwrite a generated page (`/tags/`, a post at `/:slug/`) is an error naming both. */
-export function renderPageFiles({ ctx, md, pages, generated, entries }: PageFilesInput): OutputFileData[] {
+/** Refuse a standalone page whose file is one of `generated` (paths relative to the site), naming the post or page that has it. */
+export function checkPageFiles({ pages, generated, entries }: { pages: ParsedPage[]; generated: string[]; entries: PostEntry[] }): void {
   const posts = new Map(entries.map((entry) => [fileForUrl(entry.url), entry.post.source]));
-  const taken = new Map(generated.map((file) => [file.path, posts.get(file.path)]));
-  return pages.map((parsed) => {
+  const taken = new Map(generated.map((file) => [file, posts.get(file)]));
+  for (const parsed of pages) {
     const file = fileForUrl(parsed.page.url);
     if (taken.has(file)) {
       const owner = taken.get(file);
@@ -52,6 +41,5 @@ export function renderPageFiles({ ctx, md, pages, generated, entries }: PageFile
         hint: 'Give the page another `slug:` in its front matter (or rename the file).',
       });
     }
-    return { path: file, content: renderPagePage({ ctx, md, parsed }) };
-  });
+  }
 }

@@ -17,8 +17,14 @@ export function postCount(count: number): string {
   return `${count} post${count === 1 ? '' : 's'}`;
 }
 
-/** Render each tag's page and the tag index. Two tags with the same URL (`C++` and `c`) share one page. */
-export function renderTagPages(ctx: PageContext, entries: PostEntry[]): OutputFileData[] {
+/** The posts of one tag page: the tags sharing its URL and their posts, newest first. */
+export interface TagGroup {
+  names: string[];
+  entries: PostEntry[];
+}
+
+/** The tag pages of `entries`, in tag order. Two tags with the same URL (`C++` and `c`) share one page. */
+export function tagGroups(entries: PostEntry[]): TagGroup[] {
   // Sets, not `includes`: each lookup stays constant however many posts a tag has.
   const bySlug = new Map<string, { names: string[]; entries: Set<PostEntry> }>();
   for (const [tag, tagged] of groupByTag(entries)) {
@@ -28,14 +34,25 @@ export function renderTagPages(ctx: PageContext, entries: PostEntry[]): OutputFi
     bySlug.set(tagSlug(tag), group);
   }
   const order = new Map(entries.map((entry, index) => [entry, index]));
-  const files = [...bySlug.values()].map(({ names, entries: tagged }) => {
-    const sorted = [...tagged].sort((a, b) => order.get(a)! - order.get(b)!); // newest first, as `entries`
-    const name = names.join(' / ');
-    const url = tagUrl(names[0]!);
-    const body = ctx.theme.tagPage({ ctx, names, entries: sorted });
-    return { path: fileForUrl(url), content: renderLayout({ ctx, title: `Tag: ${name}`, description: `${postCount(sorted.length)} tagged “${name}”.`, url, body }) };
-  });
-  const tags = [...bySlug.values()].map(({ names, entries: tagged }) => ({ names, url: tagUrl(names[0]!), count: tagged.size }));
-  files.push({ path: fileForUrl(TAGS_URL), content: renderLayout({ ctx, title: 'Tags', description: 'Every tag of this site.', url: TAGS_URL, body: ctx.theme.tagIndex({ ctx, tags }) }) });
-  return files;
+  // Newest first, as `entries`.
+  return [...bySlug.values()].map(({ names, entries: tagged }) => ({ names, entries: [...tagged].sort((a, b) => order.get(a)! - order.get(b)!) }));
+}
+
+/** The page of one tag (or of the tags sharing its URL). */
+export function renderTagPage(ctx: PageContext, { names, entries }: TagGroup): OutputFileData {
+  const name = names.join(' / ');
+  const url = tagUrl(names[0]!);
+  const body = ctx.theme.tagPage({ ctx, names, entries });
+  return { path: fileForUrl(url), content: renderLayout({ ctx, title: `Tag: ${name}`, description: `${postCount(entries.length)} tagged “${name}”.`, url, body }) };
+}
+
+/** `/tags/`: every tag with its count. */
+export function renderTagIndex(ctx: PageContext, groups: TagGroup[]): OutputFileData {
+  const tags = tagIndexItems(groups);
+  return { path: fileForUrl(TAGS_URL), content: renderLayout({ ctx, title: 'Tags', description: 'Every tag of this site.', url: TAGS_URL, body: ctx.theme.tagIndex({ ctx, tags }) }) };
+}
+
+/** What the tag index lists. */
+export function tagIndexItems(groups: TagGroup[]): { names: string[]; url: string; count: number }[] {
+  return groups.map(({ names, entries }) => ({ names, url: tagUrl(names[0]!), count: entries.length }));
 }

@@ -1,11 +1,17 @@
 // Stage 7b: the Pagefind search index (and its UI files) written into a finished site folder, so search needs no server.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import { SiteWriteError } from '../errors.ts';
+import { RENDER_CACHE_DIR } from '../render/cache/render-store.ts';
+import { reuseSearchIndex, type SearchIndexReuse, searchIndexState } from './search-index-reuse.ts';
 
 /** Folder of the index inside the site; the layout loads `/pagefind/pagefind-ui.js` from it. */
 export const SEARCH_DIR = 'pagefind';
+
+/** Where a project records what its published index was made from (see search-index-reuse.ts). */
+export function searchIndexStateFile(cacheDir: string): string {
+  return path.join(cacheDir, RENDER_CACHE_DIR, 'search-index.json');
+}
 
 /**
  * What search leaves out of a post: captured example output and the text copy buttons copy; KaTeX's visual
@@ -19,8 +25,15 @@ const EXCLUDED = ['.example-output', '.copy-text', '.katex-html', '.table-of-con
  * `data-pagefind-body` (post articles) are indexed, without the EXCLUDED parts.
  * Returns the number of pages in the index.
  */
-export async function writeSearchIndex(siteDir: string): Promise<number> {
+export async function writeSearchIndex(siteDir: string, reuse?: SearchIndexReuse): Promise<number> {
+  // Pagefind has no incremental mode: it indexes every page again. When no page changed, the published index is kept.
+  const state = reuse ? await searchIndexState(reuse, EXCLUDED) : undefined;
+  if (reuse && state) {
+    const pages = await reuseSearchIndex(reuse, state, path.join(siteDir, SEARCH_DIR));
+    if (pages !== undefined) return pages;
+  }
   // Pagefind runs its bundled binary as a service: it must be closed or the build process stays alive.
+  const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED });
     if (!index) throw new Error(errors.join('; ') || 'no index was created');
@@ -28,7 +41,9 @@ export async function writeSearchIndex(siteDir: string): Promise<number> {
     if (added.errors.length) throw new Error(added.errors.join('; '));
     const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_DIR) });
     if (written.errors.length) throw new Error(written.errors.join('; '));
-    return await countIndexedPages(path.join(siteDir, SEARCH_DIR));
+    const pages = await countIndexedPages(path.join(siteDir, SEARCH_DIR));
+    if (reuse && state) await state.save(path.join(siteDir, SEARCH_DIR), pages);
+    return pages;
   } catch (error) {
     throw new SiteWriteError(`Could not build the search index: ${(error as Error).message}`, {
       file: siteDir,

@@ -45,11 +45,13 @@ export async function replaceFolders(writes: FolderWrite[]): Promise<void> {
   const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staged = writes.map((write) => ({ ...write, staging: sideFolderPath(write.dir, 'staging', token), previous: sideFolderPath(write.dir, 'previous', token) }));
   const removeStaging = (from: number) => Promise.all(staged.slice(from).map((write) => rm(write.staging, { recursive: true, force: true })));
-  try {
-    for (const write of staged) await write.fill(write.staging);
-  } catch (error) {
+  // Filled side by side (the site's search index runs in Pagefind's own process while snippets are written); every
+  // fill has ended before any staging folder is removed, so none is written to after its removal.
+  const filled = await Promise.allSettled(staged.map((write) => write.fill(write.staging)));
+  const failure = filled.find((result) => result.status === 'rejected');
+  if (failure) {
     await removeStaging(0);
-    throw error;
+    throw failure.reason;
   }
   for (const [index, write] of staged.entries()) {
     try {

@@ -222,17 +222,38 @@ def socket_owners():
     return owners
 
 
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
 def usage():
     """Tasks (threads included) and memory of every process of the namespace but this one. Memory is
-    the proportional set size: a page shared by a forking server's workers counts once in all."""
+    the proportional set size: a page shared by a forking server's workers counts once in all.
+
+    The proportional size is read from smaps_rollup only when the resident sizes add up past the limit
+    (a process's PSS is never more than its RSS, so below it no limit can be exceeded). smaps_rollup walks
+    the process's page tables: ~215 µs a read of a Python server, against ~13 µs for statm's counters,
+    which at one poll every 2 ms was a tenth of a core per running example, taken from the examples.
+    (statm may lag the true RSS by a few pages per CPU, so a breach can be seen one poll later; each
+    process's RLIMIT_DATA holds it meanwhile.)"""
     tasks = 0
-    memory = 0
+    resident = 0
+    pids = []
     for pid in os.listdir("/proc"):
         if not pid.isdigit() or pid == "1":
             continue
         try:
             with open("/proc/%s/stat" % pid) as stat:
                 tasks += int(stat.read().rsplit(")", 1)[1].split()[17])  # num_threads
+            with open("/proc/%s/statm" % pid) as statm:
+                resident += int(statm.read().split()[1]) * PAGE_SIZE
+            pids.append(pid)
+        except (OSError, IndexError, ValueError):
+            continue
+    if resident <= LIMITS["memoryBytes"]:
+        return tasks, resident
+    memory = 0
+    for pid in pids:
+        try:
             with open("/proc/%s/smaps_rollup" % pid) as rollup:
                 for line in rollup:
                     if line.startswith("Pss:"):

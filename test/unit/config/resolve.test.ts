@@ -1,6 +1,7 @@
-// Tests resolveConfig's `markdown` section: raw HTML is off unless the config turns it on, and a wrong value is named.
+// Tests resolveConfig's `markdown` section (raw HTML is off unless the config turns it on, and a wrong value is named)
+// and `concurrency` (the cores available unless the config or --concurrency says otherwise).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/config/resolve.ts';
@@ -37,5 +38,15 @@ describe('config/resolve', () => {
     const root = await projectWith(config);
     expect(() => resolveConfig(root)).toThrow(ConfigError);
     expect(() => resolveConfig(root)).toThrow(field);
+  });
+
+  test('runs one example per available core by default', async () => {
+    expect(resolveConfig(await projectWith()).concurrency).toBe(Math.min(availableParallelism(), 64));
+  });
+
+  test('takes concurrency from the config, and --concurrency over it', async () => {
+    const root = await projectWith({ concurrency: 3 });
+    expect(resolveConfig(root).concurrency).toBe(3);
+    expect(resolveConfig(root, { concurrency: 5 }).concurrency).toBe(5);
   });
 });

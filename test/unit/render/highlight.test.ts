@@ -54,3 +54,17 @@ describe('render/highlight', () => {
     for (const { colour, ratio } of ratios) expect(ratio, colour).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe('render/highlight engines', () => {
+  test.each([
+    ['python', PYTHON],
+    ['console', CONSOLE],
+  ] as const)('the JavaScript engine gives the HTML Oniguruma gives for %s', async (lang, code) => {
+    const exact = await createCodeHighlighter([lang], { engine: 'oniguruma' });
+    try {
+      expect(highlighter.highlight(code, lang, { lineNumbers: true, highlightLines: [2] })).toBe(exact.highlight(code, lang, { lineNumbers: true, highlightLines: [2] }));
+    } finally {
+      exact.dispose();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -41,6 +41,41 @@ describe('site/search-index', () => {
       expect(content).toBe('Energy. Einstein: E=mc2E = mc^2 holds. [1] A note.');
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('site/search-index rebuilds', () => {
+  /** A site folder holding `pages`, and the files a build would hand the index. */
+  async function siteWith(parent: string, name: string, pages: Record<string, string>) {
+    const dir = path.join(parent, name);
+    await mkdir(dir, { recursive: true });
+    for (const [file, text] of Object.entries(pages)) await writeFile(path.join(dir, file), text);
+    return { dir, files: Object.entries(pages).map(([file, content]) => ({ path: file, content })) };
+  }
+
+  test('keeps the published index when no page changed (linked, not made again), and makes a new one when a page did', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'proofpress-search-'));
+    try {
+      const stateFile = path.join(parent, 'cache', 'search-index.json');
+      const pages = { 'index.html': page('Hello WSGI', 'wsgiref serves the app') };
+      const published = await siteWith(parent, 'site', pages);
+      expect(await writeSearchIndex(published.dir, { previous: path.join(parent, 'none'), stateFile, files: published.files })).toBe(1);
+      const entry = path.join('pagefind', 'pagefind-entry.json');
+
+      const same = await siteWith(parent, 'same', pages);
+      expect(await writeSearchIndex(same.dir, { previous: published.dir, stateFile, files: same.files })).toBe(1);
+      expect((await stat(path.join(same.dir, entry))).ino).toBe((await stat(path.join(published.dir, entry))).ino);
+
+      const changed = await siteWith(parent, 'changed', { 'index.html': page('Hello WSGI', 'gunicorn serves it now') });
+      expect(await writeSearchIndex(changed.dir, { previous: published.dir, stateFile, files: changed.files })).toBe(1);
+      expect((await stat(path.join(changed.dir, entry))).ino).not.toBe((await stat(path.join(published.dir, entry))).ino);
+      // The state now describes the changed site's index, which was never published: the old index is not taken for it.
+      const again = await siteWith(parent, 'again', { 'index.html': page('Hello WSGI', 'gunicorn serves it now') });
+      await writeSearchIndex(again.dir, { previous: published.dir, stateFile, files: again.files });
+      expect((await stat(path.join(again.dir, entry))).ino).not.toBe((await stat(path.join(published.dir, entry))).ino);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
     }
   });
 });

@@ -1,10 +1,11 @@
 // Tests site/write: the site's files written into a staging folder and swapped in, the previous site kept on failure.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { SiteWriteError } from '../../../src/errors.ts';
-import { siteFolder, writeSite } from '../../../src/site/write.ts';
+import { replaceFolders } from '../../../src/site/swap.ts';
+import { siteFolder, type WriteStats, writeSite } from '../../../src/site/write.ts';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -61,5 +62,18 @@ describe('site/write', () => {
     expect((await readdir(staging)).sort()).toEqual(['index.html', 'indexed']);
     expect(await readdir(outDir)).toEqual(['index.html']);
     expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('old');
+  });
+});
+
+describe('site/write rebuilds', () => {
+  test('writes only what changed: an unchanged file keeps its inode, and the old site stays whole until the swap', async () => {
+    const { outDir } = await oldSite();
+    await writeSite(outDir, [{ path: 'index.html', content: 'same' }, { path: 'a/b.html', content: 'b' }]);
+    const before = await stat(path.join(outDir, 'index.html'));
+    let counted: WriteStats | undefined;
+    await replaceFolders([siteFolder(outDir, [{ path: 'index.html', content: 'same' }, { path: 'a/b.html', content: 'B!' }], { onWritten: (stats) => (counted = stats) })]);
+    expect(counted).toEqual({ written: 1, unchanged: 1 });
+    expect((await stat(path.join(outDir, 'index.html'))).ino).toBe(before.ino);
+    expect(await readFile(path.join(outDir, 'a/b.html'), 'utf8')).toBe('B!');
   });
 });

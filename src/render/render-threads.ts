@@ -1,0 +1,16 @@
+// Stage 6 setup: for a first build, highlighting threads started before the posts are read, so they have loaded shiki when the blocks come.
+import { availableParallelism } from 'node:os';
+import type { RenderStore } from './cache/render-store.ts';
+import type { CodeThemes } from './highlight.ts';
+import type { HighlightThreads } from './workers/highlight-pool.ts';
+
+/**
+ * Worker threads when every block will be highlighted (no render cache yet, or `--no-cache`) and there is a core to
+ * spare; undefined otherwise (a rebuild highlights few blocks, or none). Close them when the build ends.
+ */
+export async function startThreadsIfCold(store: RenderStore | undefined, themes: CodeThemes): Promise<HighlightThreads | undefined> {
+  if (availableParallelism() < 2 || (store && !(await store.isEmpty()))) return undefined;
+  // Imported here, not at the top: shiki is only loaded by builds that highlight.
+  const { startHighlightThreads } = await import('./workers/highlight-pool.ts');
+  return startHighlightThreads({ themes });
+}
