@@ -15,6 +15,7 @@ const args = parseBenchArgs();
 const root = await mkdtemp(path.join(tmpdir(), 'proofpress-profile-'));
 const corpus = await writeCorpus(root, args.posts);
 const profiles = path.join(root, 'profiles');
+await proofpress.detect(); // the compiled copy a writer runs
 const command = proofpress.command(corpus);
 const buildArgs = command.args.filter((arg) => arg !== '--quiet'); // the step lines, with their times, are part of the report
 const started = performance.now();
@@ -25,7 +26,7 @@ if (result.exitCode !== 0) throw new Error(`the build failed:\n${result.all}`);
 console.log(`\nCold build of ${corpus.posts} posts under --cpu-prof: ${seconds.toFixed(1)} s wall (profiling adds some); ${await describeMachine()}`);
 console.log('Build steps as it reported them:');
 for (const line of result.all.split('\n').filter((text) => /^[✓⚠]/.test(text))) console.log(`  ${line}`);
-// One profile per thread: the main thread, and tsx's loader thread (module hooks run off the main thread on Node 20).
+// One profile per thread: the main thread and the highlighting worker.
 for (const file of (await readdir(profiles)).filter((name) => name.endsWith('.cpuprofile'))) {
   const summary = summariseProfile(JSON.parse(await readFile(path.join(profiles, file), 'utf8')) as CpuProfile);
   console.log(`\n${file}: ${(summary.totalMs / 1000).toFixed(1)} s sampled`);

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// The `proofpress` command: proofpress ships its TypeScript sources, so this registers tsx's loader and runs src/cli.ts.
-// (Compiling to dist/ would save ~0.2 s of a start-up that loads shiki and markdown-it anyway; see package.json "files".)
-import { register } from 'tsx/esm/api';
+// The `proofpress` command. A published package runs its compiled JavaScript (dist/src/, made by `npm pack`'s
+// prepack), which starts ~0.7 s sooner than going through a TypeScript loader. A checkout (it has .git) always
+// runs its TypeScript sources through tsx, so that a dist/ left behind by an interrupted pack is never run stale.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const compiled = new URL('../dist/src/cli.js', import.meta.url);
+if (existsSync(compiled) && !existsSync(new URL('../.git', import.meta.url))) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

@@ -160,6 +160,7 @@ async function runSteps(
     (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes(rendered, verified, config.site)}${describeRenderStats(stats)})`,
     () => renderSite(config, md, verified, pages, { store, threads, onStats: (made) => (stats = made) }),
   );
+  threads?.close(); // highlighting is over: their memory is free for writing the site
   const cacheWritten = store?.flush(); // the new entries are written while links are checked and the site is written
   const files = await step(`Added ${statics.length} static and ${linkedFiles.length} linked files`, () => addSourcedFiles(rendered, [...statics, ...linkedFiles]));
   await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, severity: config.linkCheck, warn: reporter.info }));

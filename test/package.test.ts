@@ -63,6 +63,8 @@ describe('package', () => {
     const { stdout } = await execa('tar', ['-tzf', tarball]);
     const files = stdout.split('\n').map((line) => line.replace(/^package\//, ''));
     expect(files).toEqual(expect.arrayContaining(['package.json', 'bin/proofpress.js', 'src/cli.ts', 'src/snippet-runtime.ts', 'src/runners/sandbox/init.py', 'templates/blog/gitignore', 'dist/types/index.d.ts', 'dist/types/snippet-runtime.d.ts']));
+    // The compiled copy the bin runs, with the files its sources read beside themselves.
+    expect(files).toEqual(expect.arrayContaining(['dist/src/cli.js', 'dist/src/render/workers/highlight-worker.js', 'dist/src/runners/sandbox/init.py', 'dist/src/render/assets/style.css']));
     expect(files.filter((file) => /^(test|content|snippets|site|node_modules|\.venv|\.ci)\//.test(file))).toEqual([]);
     const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     // Nothing runs when the package is installed: Python is prepared by `setup` or by the first build that needs it.
@@ -78,6 +80,14 @@ describe('package', () => {
 
       await run('npm install', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: blog });
       expect(existsSync(path.join(blog, '.venv'))).toBe(false); // installing prepared no Python
+      // An installed package runs its compiled JavaScript: with the TypeScript CLI broken, every build below still works.
+      await writeFile(path.join(blog, 'node_modules', 'proofpress', 'src', 'cli.ts'), "throw new Error('the TypeScript sources ran, not dist/src');\n");
+      // A theme piece in TypeScript still loads (the compiled engine registers tsx for it).
+      await mkdir(path.join(blog, 'theme'));
+      await writeFile(
+        path.join(blog, 'theme', 'layout.ts'),
+        "import { html, type LayoutInput, type PieceFunction } from 'proofpress';\nconst layout: PieceFunction<LayoutInput> = (input, next) => next({ ...input, body: html`<p class=\"typed-banner\">typed</p>${input.body}` });\nexport default layout;\n",
+      );
 
       await run('first build', 'npm', ['run', 'build'], { cwd: blog });
       const [postPage] = (await readdir(path.join(blog, 'site'), { recursive: true })).filter((file) => file.endsWith('hello-world/index.html'));
@@ -85,6 +95,7 @@ describe('package', () => {
       const html = await readFile(path.join(blog, 'site', postPage!), 'utf8');
       expect(html).toContain('data-example-status="passed"');
       expect(html).toContain('Hello from Python 3!');
+      expect(html).toContain('<p class="typed-banner">typed</p>');
       const report = JSON.parse(await readFile(path.join(blog, 'site', 'verification.json'), 'utf8'));
       expect(JSON.stringify(report)).toContain('"passed"');
       expect(existsSync(path.join(blog, 'site', 'index.html'))).toBe(true);

@@ -3,10 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder of the running proofpress package (real path: a linked install points at its target). */
-export const ENGINE_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
-
 const PACKAGE_NAME = 'proofpress';
+
+/**
+ * The folder of the running proofpress package (real path: a linked install points at its target): the nearest
+ * folder above this file with proofpress's package.json. The sources run from src/ in a checkout and from the
+ * compiled copy dist/src/ in a published package, so the depth differs; a bare copy of src/ (as some tests
+ * make) has none, and its parent stands in.
+ */
+export const ENGINE_ROOT = findEngineRoot(fileURLToPath(new URL('../', import.meta.url)));
 
 /** The version of the running proofpress, from its package.json. */
 export function engineVersion(root = ENGINE_ROOT): string {
@@ -30,6 +35,14 @@ export function engineSpec(root = ENGINE_ROOT): string {
   const declared = dependencies[PACKAGE_NAME] ?? devDependencies[PACKAGE_NAME];
   if (declared?.startsWith('file:')) return `file:${path.resolve(installDir, declared.slice('file:'.length))}`;
   return `^${version}`;
+}
+
+function findEngineRoot(sourcesDir: string): string {
+  for (let dir = path.resolve(sourcesDir); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (readJson(manifest) as { name?: string }).name === PACKAGE_NAME) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(sourcesDir, '..');
+  }
 }
 
 function readJson(file: string): unknown {

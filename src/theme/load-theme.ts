@@ -8,6 +8,7 @@ import { raw, type SafeHtml } from '../util/html.ts';
 import { PIECE_EXTENSIONS, type PieceName, STYLESHEET_FILE, type Theme, THEME_PIECES } from './contract.ts';
 import { loadDefaultTheme } from './default/index.ts';
 import { findThemeFolders, type ThemeFolder } from './theme-folders.ts';
+import { ensureTypeScriptLoader } from '../util/typescript-loader.ts';
 
 /** The pieces a build renders with, and the CSS the owner adds after the theme's stylesheet. */
 export interface LoadedTheme {
@@ -71,6 +72,7 @@ async function importPiece(file: string, location: string, piece: PieceName): Pr
   const url = pathToFileURL(file).href;
   let module: Record<string, unknown>;
   try {
+    await ensureTypeScriptLoader();
     module = (await import(url)) as Record<string, unknown>;
   } catch (error) {
     // tsx loads a .ts file as CommonJS unless the nearest package.json says "type": "module"; importing proofpress

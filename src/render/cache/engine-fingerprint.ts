@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_ROOT } from '../../commands/engine.ts';
 
-const ENGINE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SRC_DIR = path.join(ENGINE_ROOT, 'src');
+// The running sources (src/ in a checkout, dist/src/ compiled in a package) and the package folder above them.
+const SRC_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What rendered output depends on besides its own inputs. */
 export interface RenderFingerprints {

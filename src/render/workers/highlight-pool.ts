@@ -32,7 +32,7 @@ export interface ThreadOptions {
 export interface HighlightThreads {
   /** The HTML of each block, in order. */
   highlight(blocks: HighlightRequest[]): Promise<string[]>;
-  /** Stop the worker threads (one still starting is not waited for). */
+  /** Stop the worker threads (one still starting is not waited for); again does nothing. */
   close(): void;
 }
 
@@ -48,9 +48,12 @@ export function startHighlightThreads(options: ThreadOptions = {}): HighlightThr
   const count = Math.max(local ? 0 : 1, options.workers ?? availableParallelism() - 1);
   const workers = Array.from({ length: count }, () => startWorker(options.themes));
   let highlighter: Promise<BlockHighlighter> | undefined;
+  let closed = false;
   return {
     highlight: (blocks) => shareOut(blocks, workers, local ? (highlighter ??= createBlockHighlighter([], options.themes)) : undefined),
     close() {
+      if (closed) return;
+      closed = true;
       for (const { worker } of workers) void worker.terminate();
       void highlighter?.then((made) => made.dispose());
     },
@@ -80,8 +83,11 @@ interface PoolWorker {
 }
 
 function startWorker(themes: CodeThemes | undefined): PoolWorker {
-  const workerData: HighlightWorkerData = { entry: new URL('./highlight-worker.ts', import.meta.url).href, themes };
-  const worker = new Worker(new URL('./register-tsx.mjs', import.meta.url), { workerData });
+  // From the TypeScript sources (a checkout) the worker registers tsx first; the compiled package's JavaScript loads as it is.
+  const compiled = import.meta.url.endsWith('.js');
+  const entry = new URL(compiled ? './highlight-worker.js' : './highlight-worker.ts', import.meta.url);
+  const workerData: HighlightWorkerData = { entry: entry.href, themes };
+  const worker = new Worker(compiled ? entry : new URL('./register-tsx.mjs', import.meta.url), { workerData });
   worker.unref(); // a build that ends (or fails) never waits for a thread still loading
   const pooled: PoolWorker = { worker, idle: false, alive: true };
   worker.on('message', (reply: HighlightReply) => {
