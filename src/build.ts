@@ -27,7 +27,7 @@ import { failureError, summaryError } from './report/failures.ts';
 import { describePythons, missingPythonWarnings } from './report/pythons.ts';
 import { type Reporter, silentReporter } from './report/progress.ts';
 import { preparePythons } from './runners/prepare.ts';
-import { searchIndexStateFile, writeSearchIndex } from './site/search-index.ts';
+import { searchIndexStateFile, startSearchIndex } from './site/search-index.ts';
 import { addSourcedFiles } from './site/static-files.ts';
 import { describeSweep, sweepLeftovers } from './site/sweep.ts';
 import { replaceFolders } from './site/swap.ts';
@@ -163,21 +163,28 @@ async function runSteps(
   threads?.close(); // highlighting is over: their memory is free for writing the site
   const cacheWritten = store?.flush(); // the new entries are written while links are checked and the site is written
   const files = await step(`Added ${statics.length} static and ${linkedFiles.length} linked files`, () => addSourcedFiles(rendered, [...statics, ...linkedFiles]));
-  await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, severity: config.linkCheck, warn: reporter.info }));
-  if (write) {
-    // Both folders are written before either is swapped in: a failure while writing leaves the old snippets/ and site/.
-    // Unchanged files are linked from the current site, and an index made from the same pages is kept (site/).
-    let written: WriteStats | undefined;
-    const searchReuse = config.useCache ? { previous: config.outDir, stateFile: searchIndexStateFile(config.cacheDir), files } : undefined;
-    await step(() => `Wrote ${files.length} files to ${config.outDir}${describeWriteStats(written)} and ${examples.length} snippets to ${config.snippetsDir}`, () =>
-      replaceFolders([
-        siteFolder(config.outDir, files, {
-          onWritten: (stats) => (written = stats),
-          beforeSwap: (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => writeSearchIndex(staging, searchReuse)),
-        }),
-        snippetsFolder({ snippetsDir: config.snippetsDir, root: config.root, examples }),
-      ]),
-    );
+  // Pagefind indexes the pages from memory in its own process while links are checked and the site is written;
+  // an index made from the same pages is kept instead.
+  const searchIndex = write ? startSearchIndex(files, config.useCache ? { previous: config.outDir, stateFile: searchIndexStateFile(config.cacheDir) } : undefined) : undefined;
+  try {
+    await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, severity: config.linkCheck, warn: reporter.info }));
+    if (searchIndex) {
+      // Both folders are written before either is swapped in: a failure while writing leaves the old snippets/ and site/.
+      // Unchanged files are linked from the current site; a folder that holds exactly its new files is left alone.
+      let written: WriteStats | undefined;
+      await step(() => `Wrote ${files.length} files to ${config.outDir}${describeWriteStats(written)} and ${examples.length} snippets to ${config.snippetsDir}`, () =>
+        replaceFolders([
+          siteFolder(config.outDir, files, {
+            onWritten: (stats) => (written = stats),
+            beforeSwap: (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => searchIndex.writeInto(staging)),
+            searchIndexKept: () => searchIndex.keepsPublished(),
+          }),
+          snippetsFolder({ snippetsDir: config.snippetsDir, root: config.root, examples }),
+        ]),
+      );
+    }
+  } finally {
+    await searchIndex?.close();
   }
   await cacheWritten;
   return { posts: verified, verifications, files };

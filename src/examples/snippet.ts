@@ -1,6 +1,7 @@
 // Stage 3c: write each example as a standalone TypeScript snippet that verifies just that example.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { holdsExactly } from '../util/folder-content.ts';
 import type { Example } from './extract.ts';
 
 /**
@@ -66,33 +67,40 @@ export interface WriteSnippetsOptions {
   examples: Example[];
 }
 
+/** The files of the snippets folder: the package.json that makes them ES modules, and one snippet per example. */
+export function snippetFiles(options: WriteSnippetsOptions): { path: string; content: string }[] {
+  const finalDir = options.finalDir ?? options.dir;
+  // Snippets use top-level await; this makes Node and tsx treat them as ES modules in any project.
+  const files = [{ path: 'package.json', content: `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n` }];
+  for (const example of options.examples) {
+    // The root is found from the folder the snippet will be run in, not the staging folder it is written
+    // to (a sibling today, so the same depth, but the path must not depend on that).
+    const from = path.dirname(path.join(finalDir, snippetPath(example)));
+    const posix = (to: string) => path.relative(from, to).split(path.sep).join('/') || '.';
+    files.push({ path: snippetPath(example), content: renderSnippet(example, { relativeRoot: posix(options.root), runtimeImport: SNIPPET_RUNTIME }) });
+  }
+  return files;
+}
+
 /** Write one snippet per example under `dir/<slug>/`, plus the package.json that makes them ES modules. */
 export async function writeSnippets(options: WriteSnippetsOptions): Promise<string[]> {
-  const finalDir = options.finalDir ?? options.dir;
   await mkdir(options.dir, { recursive: true });
-  // Snippets use top-level await; this makes Node and tsx treat them as ES modules in any project.
-  await writeFile(path.join(options.dir, 'package.json'), `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`);
-  return Promise.all(
-    options.examples.map(async (example) => {
-      const file = path.join(options.dir, snippetPath(example));
-      // The root is found from the folder the snippet will be run in, not the staging folder it is written
-      // to (a sibling today, so the same depth, but the path must not depend on that).
-      const from = path.dirname(path.join(finalDir, snippetPath(example)));
-      const posix = (to: string) => path.relative(from, to).split(path.sep).join('/') || '.';
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, renderSnippet(example, { relativeRoot: posix(options.root), runtimeImport: SNIPPET_RUNTIME }));
-      return file;
-    }),
-  );
+  const files = snippetFiles(options);
+  const folders = new Set(files.map((file) => path.dirname(path.join(options.dir, file.path))));
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  await Promise.all(files.map((file) => writeFile(path.join(options.dir, file.path), file.content)));
+  return files.slice(1).map((file) => path.join(options.dir, file.path));
 }
 
 /**
  * snippets/ as one folder write for site/swap.ts's `replaceFolders` (same shape as its FolderWrite):
  * the whole set is written, so the snippets of a deleted post or block disappear with the swap.
  */
-export function snippetsFolder(options: { snippetsDir: string; root: string; examples: Example[] }): { dir: string; fill: (staging: string) => Promise<string[]> } {
+export function snippetsFolder(options: { snippetsDir: string; root: string; examples: Example[] }): { dir: string; fill: (staging: string) => Promise<string[]>; unchanged: () => Promise<boolean> } {
   return {
     dir: options.snippetsDir,
     fill: (staging) => writeSnippets({ dir: staging, finalDir: options.snippetsDir, root: options.root, examples: options.examples }),
+    // The same snippets, byte for byte and no others: the folder is left as it is.
+    unchanged: () => holdsExactly(options.snippetsDir, snippetFiles({ dir: options.snippetsDir, root: options.root, examples: options.examples })),
   };
 }

@@ -10,6 +10,11 @@ export interface FolderWrite {
   dir: string;
   /** Writes the complete new content into `staging` (a path that does not exist yet, in the same parent as `dir`). */
   fill: (staging: string) => Promise<unknown>;
+  /**
+   * Whether `dir` already holds exactly the new content: then it is neither written nor swapped (a rebuild of an
+   * unchanged site touches nothing). Absent: always written.
+   */
+  unchanged?: () => Promise<boolean>;
 }
 
 /** What a folder beside an output folder is: a staging folder being written or a previous one being replaced. */
@@ -37,11 +42,14 @@ export function parseSideFolder(name: string): SideFolder | undefined {
 }
 
 /**
- * Write every folder into its staging folder first, then swap them in one after another. If any fill
+ * Leave each folder that already holds its new content as it is; write every other folder into its staging
+ * folder first, then swap them in one after another. If any fill
  * fails, no folder is touched and every staging folder is removed: readers see the old set or the new
  * set of each folder, never a half-written one.
  */
-export async function replaceFolders(writes: FolderWrite[]): Promise<void> {
+export async function replaceFolders(allWrites: FolderWrite[]): Promise<void> {
+  const kept = await Promise.all(allWrites.map((write) => write.unchanged?.() ?? false));
+  const writes = allWrites.filter((_, index) => !kept[index]);
   const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staged = writes.map((write) => ({ ...write, staging: sideFolderPath(write.dir, 'staging', token), previous: sideFolderPath(write.dir, 'previous', token) }));
   const removeStaging = (from: number) => Promise.all(staged.slice(from).map((write) => rm(write.staging, { recursive: true, force: true })));

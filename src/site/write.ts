@@ -4,7 +4,9 @@ import path from 'node:path';
 import pMap from 'p-map';
 import { SiteWriteError } from '../errors.ts';
 import type { OutputFileData } from '../render/output.ts';
+import { holdsExactly } from '../util/folder-content.ts';
 import { linkIfUnchanged } from './reuse-files.ts';
+import { SEARCH_DIR } from './search-index.ts';
 import { type FolderWrite, replaceFolders } from './swap.ts';
 
 export type OutputFile = OutputFileData;
@@ -12,6 +14,12 @@ export type OutputFile = OutputFileData;
 export interface WriteSiteOptions {
   /** Runs on the complete staging folder before the swap (e.g. search indexing); if it throws, the old site stays. */
   beforeSwap?: (stagingDir: string) => Promise<unknown>;
+  /**
+   * Whether the published search index (`pagefind/`) is the one these pages make. When it is, and every other file
+   * of the published site is byte for byte a file of `files` (and no file is missing or extra), the site folder is
+   * left as it is: not staged, not swapped, and `beforeSwap` does not run.
+   */
+  searchIndexKept?: () => Promise<boolean>;
 }
 
 /** What writing the site did: files written anew, and files carried over unchanged from the previous site. */
@@ -32,8 +40,16 @@ export function describeWriteStats(stats: WriteStats | undefined): string {
  * so a rebuild writes only what changed and deploy tools that compare times see only that.
  */
 export function siteFolder(outDir: string, files: OutputFile[], options: WriteSiteOptions & { onWritten?: (stats: WriteStats) => void } = {}): FolderWrite {
+  const { searchIndexKept } = options;
   return {
     dir: outDir,
+    unchanged: searchIndexKept
+      ? async () => {
+          const kept = (await searchIndexKept()) && (await holdsExactly(outDir, files, (name) => name.startsWith(`${SEARCH_DIR}/`)));
+          if (kept) options.onWritten?.({ written: 0, unchanged: files.length });
+          return kept;
+        }
+      : undefined,
     fill: async (staging) => {
       try {
         const stats = await writeFiles(staging, files, outDir);

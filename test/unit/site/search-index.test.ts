@@ -4,7 +4,14 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { createMarkdown } from '../../../src/markdown/create.ts';
-import { writeSearchIndex } from '../../../src/site/search-index.ts';
+import type { OutputFileData } from '../../../src/render/output.ts';
+import { startSearchIndex } from '../../../src/site/search-index.ts';
+import type { SearchIndexReuse } from '../../../src/site/search-index-reuse.ts';
+
+/** Index `files` (as a build hands them over, from memory) into `dir`, as a build does into its staging folder. */
+async function writeSearchIndex(dir: string, files: OutputFileData[], reuse?: SearchIndexReuse): Promise<number> {
+  return startSearchIndex(files, reuse).writeInto(dir);
+}
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Menu words</nav><article data-pagefind-body><h1>${title}</h1><p>${body}</p></article></body></html>`;
@@ -13,9 +20,12 @@ describe('site/search-index', () => {
   test('writes the Pagefind index and its self-contained UI into the site folder', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'proofpress-search-'));
     try {
-      await writeFile(path.join(dir, 'index.html'), page('Hello WSGI', 'wsgiref serves the app'));
-      await writeFile(path.join(dir, 'other.html'), '<!doctype html><html lang="en"><body><p>A page without a marked body</p></body></html>');
-      expect(await writeSearchIndex(dir)).toBe(1);
+      const files = [
+        { path: 'index.html', content: page('Hello WSGI', 'wsgiref serves the app') },
+        { path: 'other.html', content: '<!doctype html><html lang="en"><body><p>A page without a marked body</p></body></html>' },
+        { path: 'style.css', content: 'body {}' },
+      ];
+      expect(await writeSearchIndex(dir, files)).toBe(1);
       const ui = await readFile(path.join(dir, 'pagefind', 'pagefind-ui.js'), 'utf8');
       expect(ui).toContain('PagefindUI');
       expect(await readFile(path.join(dir, 'pagefind', 'pagefind-ui.css'), 'utf8')).not.toMatch(/@import|url\(https?:/);
@@ -27,12 +37,23 @@ describe('site/search-index', () => {
     }
   });
 
+  test("a page's result links to its folder's URL, worked out from its path in the site", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'proofpress-search-'));
+    try {
+      await writeSearchIndex(dir, [{ path: '2006/02/23/hello-wsgi/index.html', content: page('Hello WSGI', 'wsgiref serves the app') }]);
+      const [fragment] = await readdir(path.join(dir, 'pagefind', 'fragment'));
+      const text = gunzipSync(await readFile(path.join(dir, 'pagefind', 'fragment', fragment!))).toString('utf8');
+      expect((JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url).toBe('/2006/02/23/hello-wsgi/');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('indexes a formula once as MathML and TeX, without the contents list or footnote back links', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'proofpress-search-'));
     try {
       const article = createMarkdown().render('[[toc]]\n\n## Energy\n\nEinstein: $E = mc^2$ holds.[^1]\n\n[^1]: A note.\n');
-      await writeFile(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><title>T</title></head><body><article data-pagefind-body>${article}</article></body></html>`);
-      await writeSearchIndex(dir);
+      await writeSearchIndex(dir, [{ path: 'index.html', content: `<!doctype html><html lang="en"><head><title>T</title></head><body><article data-pagefind-body>${article}</article></body></html>` }]);
       // A fragment is the page's indexed text: gzip of "pagefind_dcd" and JSON.
       const [fragment] = await readdir(path.join(dir, 'pagefind', 'fragment'));
       const text = gunzipSync(await readFile(path.join(dir, 'pagefind', 'fragment', fragment!))).toString('utf8');
@@ -60,19 +81,19 @@ describe('site/search-index rebuilds', () => {
       const stateFile = path.join(parent, 'cache', 'search-index.json');
       const pages = { 'index.html': page('Hello WSGI', 'wsgiref serves the app') };
       const published = await siteWith(parent, 'site', pages);
-      expect(await writeSearchIndex(published.dir, { previous: path.join(parent, 'none'), stateFile, files: published.files })).toBe(1);
+      expect(await writeSearchIndex(published.dir, published.files, { previous: path.join(parent, 'none'), stateFile })).toBe(1);
       const entry = path.join('pagefind', 'pagefind-entry.json');
 
       const same = await siteWith(parent, 'same', pages);
-      expect(await writeSearchIndex(same.dir, { previous: published.dir, stateFile, files: same.files })).toBe(1);
+      expect(await writeSearchIndex(same.dir, same.files, { previous: published.dir, stateFile })).toBe(1);
       expect((await stat(path.join(same.dir, entry))).ino).toBe((await stat(path.join(published.dir, entry))).ino);
 
       const changed = await siteWith(parent, 'changed', { 'index.html': page('Hello WSGI', 'gunicorn serves it now') });
-      expect(await writeSearchIndex(changed.dir, { previous: published.dir, stateFile, files: changed.files })).toBe(1);
+      expect(await writeSearchIndex(changed.dir, changed.files, { previous: published.dir, stateFile })).toBe(1);
       expect((await stat(path.join(changed.dir, entry))).ino).not.toBe((await stat(path.join(published.dir, entry))).ino);
       // The state now describes the changed site's index, which was never published: the old index is not taken for it.
       const again = await siteWith(parent, 'again', { 'index.html': page('Hello WSGI', 'gunicorn serves it now') });
-      await writeSearchIndex(again.dir, { previous: published.dir, stateFile, files: again.files });
+      await writeSearchIndex(again.dir, again.files, { previous: published.dir, stateFile });
       expect((await stat(path.join(again.dir, entry))).ino).not.toBe((await stat(path.join(published.dir, entry))).ino);
     } finally {
       await rm(parent, { recursive: true, force: true });

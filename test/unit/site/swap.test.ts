@@ -1,5 +1,5 @@
 // Tests site/swap: output folders replaced whole and together, never half-written, even when the writer is SIGKILLed.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +47,21 @@ describe('site/swap', () => {
     expect(await readdir(site)).toEqual(['index.html']);
     expect(await readdir(snippets)).toEqual(['a.ts']);
     expect(await readFile(path.join(snippets, 'a.ts'), 'utf8')).toBe('new snippet');
+    expect((await readdir(parent)).sort()).toEqual(['site', 'snippets']);
+  });
+
+  test('leaves a folder whose content is unchanged as it is (not filled, not swapped) and replaces the others', async () => {
+    const { parent, site, snippets } = await oldFolders();
+    const before = await stat(site);
+    let filled = false;
+    await replaceFolders([
+      { dir: site, fill: async (staging) => ((filled = true), fillWith({ 'file.txt': 'new' })(staging)), unchanged: async () => true },
+      { dir: snippets, fill: fillWith({ 'file.txt': 'new' }), unchanged: async () => false },
+    ]);
+    expect(filled).toBe(false);
+    expect((await stat(site)).ino).toBe(before.ino);
+    expect(await readFile(path.join(site, 'file.txt'), 'utf8')).toBe('old');
+    expect(await readFile(path.join(snippets, 'file.txt'), 'utf8')).toBe('new');
     expect((await readdir(parent)).sort()).toEqual(['site', 'snippets']);
   });
 
