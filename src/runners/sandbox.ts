@@ -138,9 +138,10 @@ function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot
     pythonHelpers: PYTHON_HELPERS_DIR,
     supervisor: SUPERVISOR,
   };
-  for (const dir of namespaced ? ['files', 'control', 'bridge'] : ['files', 'control', 'home', 'tmp', 'site']) mkdirSync(path.join(root, dir));
+  for (const dir of namespaced ? ['files', 'control'] : ['files', 'control', 'home', 'tmp', 'site']) mkdirSync(path.join(root, dir));
   if (!namespaced) copyFileSync(path.join(PYTHON_HELPERS_DIR, 'site', 'sitecustomize.py'), path.join(root, 'site', 'sitecustomize.py'));
-  const layout = namespaced ? namespacedLayout(settings, shape, host, path.join(root, 'bridge', 'bridge.sock')) : processLayout(settings, shape, root, host);
+  const bridgeDir = namespaced ? makeBridgeFolder(root) : undefined;
+  const layout = namespaced ? namespacedLayout(settings, shape, host, path.join(bridgeDir!, BRIDGE_SOCKET)) : processLayout(settings, shape, root, host);
   const supervisor = launchSupervisor(layout);
   let exited = false;
   void supervisor.process.exited.then(() => (exited = true));
@@ -153,8 +154,26 @@ function prepareSlot(settings: SandboxSettings, shape: Shape, etc: string): Slot
     dispose: async () => {
       await supervisor.process.kill();
       await rm(root, { recursive: true, force: true });
+      if (bridgeDir && !bridgeDir.startsWith(root + path.sep)) await rm(bridgeDir, { recursive: true, force: true });
     },
   };
+}
+
+const BRIDGE_SOCKET = 'bridge.sock';
+// A Unix socket's path must fit in sun_path: 108 bytes on Linux, with its terminating NUL.
+const SOCKET_PATH_MAX = 107;
+
+/**
+ * The bridge socket's folder: `bridge/` in the sandbox folder, unless a long TMPDIR would make the socket's path
+ * too long for a Unix socket; then a folder of its own under /tmp (named like sandbox folders, for the sweep).
+ */
+function makeBridgeFolder(root: string): string {
+  const inside = path.join(root, 'bridge');
+  if (Buffer.byteLength(path.join(inside, BRIDGE_SOCKET)) <= SOCKET_PATH_MAX) {
+    mkdirSync(inside);
+    return inside;
+  }
+  return mkdtempSync(path.join('/tmp', `${SANDBOX_DIR_PREFIX}${process.pid}-bridge-`));
 }
 
 function namespacedLayout(settings: SandboxSettings, shape: Shape, host: SandboxHostPaths, bridgeSocket: string): SupervisorLayout {
