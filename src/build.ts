@@ -11,6 +11,7 @@ import { applyPostPython, pythonNeeds } from './examples/python-choice.ts';
 import { specWarnings } from './examples/foreign-attributes.ts';
 import { snippetsFolder } from './examples/snippet.ts';
 import { attachVariants, pairVariants } from './examples/variants.ts';
+import type { PostMemo } from './examples/post-memo.ts';
 import { createMarkdown } from './markdown/create.ts';
 import { parsePost } from './markdown/parse.ts';
 import { parsePage } from './markdown/parse-page.ts';
@@ -34,9 +35,14 @@ import { replaceFolders } from './site/swap.ts';
 import { describeWriteStats, siteFolder, type WriteStats } from './site/write.ts';
 import { withBuildLock } from './util/build-lock.ts';
 import { collectErrors } from './util/collect-errors.ts';
+import { nameWithReuse } from './util/memo-counts.ts';
 import { verificationContext } from './verify/context.ts';
 import { splitByPost, verifyAll } from './verify/run-all.ts';
 import { selectExamples, type Shard } from './verify/shard.ts';
+import { loadCacheSecret } from './verify/cache-secret.ts';
+import { digestRuntimes, runtimesDigest } from './verify/runtimes-digest.ts';
+import { buildInputsDigest } from './site/build-inputs.ts';
+import { checkUpToDate, listOutputs, removeBuildRecord, reusableVerdicts, saveBuildRecord } from './site/up-to-date.ts';
 import type { Verification } from './verify/types.ts';
 
 export interface BuildOptions {
@@ -57,12 +63,26 @@ export interface BuildOptions {
   shard?: Shard;
   /** The render cache to use instead of the project's (`proofpress dev` keeps one across rebuilds, in memory too). */
   renderStore?: RenderStore;
+  /**
+   * The posts of the builds before (`proofpress dev` keeps one for the server's life): every post file is read, but
+   * only those whose text changed are turned into Posts, parsed and searched for examples again (examples/post-memo.ts).
+   */
+  postMemo?: PostMemo;
+  /**
+   * A writing build that finds nothing changed since the last one (site/up-to-date.ts: the same sources, config,
+   * engine and example runtimes, and site/ and snippets/ as it left them) stops there and returns the last
+   * build's verdicts, with no posts or files (`upToDate: true`). The CLI's `build` asks for it; not with
+   * `filter`, nor with the cache off.
+   */
+  skipIfUpToDate?: boolean;
 }
 
 export interface BuildResult {
   posts: VerifiedPost[];
   verifications: Verification[];
   files: OutputFileData[];
+  /** True when the build found nothing changed and wrote nothing (see BuildOptions.skipIfUpToDate). */
+  upToDate?: boolean;
 }
 
 /**
@@ -71,10 +91,22 @@ export interface BuildResult {
  */
 export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const reporter = options.reporter ?? silentReporter;
-  if (options.write === false) return buildSteps(config, { reporter, write: false, filter: options.filter, shard: options.shard, renderStore: options.renderStore });
-  return withBuildLock(config.root, { timeoutMs: options.lockTimeoutMs, onWait: reporter.info }, () =>
-    buildSteps(config, { reporter, write: true, filter: options.filter, shard: options.shard, renderStore: options.renderStore }),
-  );
+  if (options.write === false) return buildSteps(config, { reporter, write: false, filter: options.filter, shard: options.shard, renderStore: options.renderStore, postMemo: options.postMemo });
+  return withBuildLock(config.root, { timeoutMs: options.lockTimeoutMs, onWait: reporter.info }, async () => {
+    const step = createStep(reporter);
+    await step(describeSweep, () => sweepLeftovers({ dirs: [config.outDir, config.snippetsDir] }));
+    // The inputs are hashed before any stage reads them: a file edited during the build is not recorded as built.
+    const record = config.useCache ? { secret: await loadCacheSecret(config.cacheKeyFile), inputs: await buildInputsDigest(config) } : undefined;
+    if (record && options.skipIfUpToDate && options.filter === undefined) {
+      const { upToDate } = await checkUpToDate(config, { ...record, runtimes: (needs) => runtimesDigest(config, needs) });
+      if (upToDate) {
+        reporter.step('Up to date: no source, config, theme, engine or example runtime changed since the last build; site/ and snippets/ left as they are', 0);
+        // Each verdict stands as a cache hit of the last build's: the same code, spec, runtime and isolation.
+        return { posts: [], files: [], upToDate: true, verifications: upToDate.verifications.map((verification) => ({ ...verification, cached: verification.status === 'passed' || verification.cached })) };
+      }
+    }
+    return buildSteps(config, { reporter, write: true, filter: options.filter, shard: options.shard, renderStore: options.renderStore, postMemo: options.postMemo, record });
+  });
 }
 
 interface StepOptions {
@@ -83,6 +115,9 @@ interface StepOptions {
   filter?: string;
   shard?: Shard;
   renderStore?: RenderStore;
+  postMemo?: PostMemo;
+  /** A writing build with the cache on records what it made from what, for the next build's up-to-date check. */
+  record?: { secret: Buffer; inputs: string | undefined };
 }
 
 // The render cache, and for a first build the highlighting threads, which load shiki while the posts are read.
@@ -98,27 +133,26 @@ async function buildSteps(config: ResolvedConfig, options: StepOptions): Promise
 
 async function runSteps(
   config: ResolvedConfig,
-  { reporter, write, filter: query, shard, renderStore: store, threads }: StepOptions & { threads?: HighlightThreads },
+  { reporter, write, filter: query, shard, renderStore: store, postMemo: memo, threads, record }: StepOptions & { threads?: HighlightThreads },
 ): Promise<BuildResult> {
   const step = createStep(reporter);
   const baseUrlWarning = write ? placeholderBaseUrlWarning(config) : undefined; // only a build that publishes feeds needs the real address
   if (baseUrlWarning) reporter.warning(baseUrlWarning);
 
-  if (write) {
-    await step(describeSweep, () => sweepLeftovers({ dirs: [config.outDir, config.snippetsDir] }));
-  }
   const invalid = collectErrors(); // every mistake of every post (front matter, Markdown, code blocks), reported at once before anything runs
-  const posts = await step('Loaded posts', () => readPosts(config, { errors: invalid }));
+  let validUntil: number | null = null; // the date of the next future-dated post to appear
+  const onScheduled = (date: Date) => (validUntil = Math.min(validUntil ?? Infinity, date.getTime()));
+  const posts = await step(nameWithReuse('Loaded posts', memo?.sources), () => readPosts(config, { errors: invalid, onScheduled, memo: memo?.sources }));
   const filter = query === undefined ? undefined : postFilter(posts, query, config.root); // --filter: checked before anything runs
   const md = createMarkdown(config.markdown);
-  const parsed = await step('Parsed Markdown', () => invalid.each(posts, (post) => parsePost(md, post)));
+  const parsed = await step(nameWithReuse('Parsed Markdown', memo?.parses), () => invalid.each(posts, (post) => memo?.parses.parsePost(md, post, config.markdown) ?? parsePost(md, post)));
   const pages = await step((found) => `Loaded ${found.length} pages`, async () => invalid.each(await readPages(config, { errors: invalid }), (page) => refuseExamplesInPage(parsePage(md, page))));
   const statics = await step((files) => `Read ${files.length} static files`, () => readStaticFiles(config.root));
   // Missing images and files are content mistakes: reported with the others, before any example runs.
   const linkedFiles = await step((found) => `Found ${found.length} images and files beside posts and pages`, () => bindSiteFiles({ root: config.root, permalink: config.site.permalink, posts: parsed, pages, statics, errors: invalid }));
-  const extracted = await step('Extracted examples', () =>
+  const extracted = await step(nameWithReuse('Extracted examples', memo?.examples), () =>
     invalid.each(parsed, (post) => {
-      const { examples, tokens } = extractExamples(post);
+      const { examples, tokens } = memo?.examples.extract(post) ?? extractExamples(post);
       return { parsed: post, examples: applyPostPython(post.post, examples), tokens }; // a post's `python:` for blocks that choose none
     }),
   );
@@ -187,6 +221,15 @@ async function runSteps(
     await searchIndex?.close();
   }
   await cacheWritten;
+  if (record?.inputs !== undefined) {
+    // Recorded only for a whole build whose verdicts may stand again; any other build removes the last record.
+    const runtimes = pythons && ctx ? await digestRuntimes(pythons, ctx) : null;
+    const complete = query === undefined && shard === undefined && runtimes !== undefined && reusableVerdicts(verifications);
+    if (complete) {
+      const outputs = await listOutputs(config.root, [config.outDir, config.snippetsDir]);
+      await saveBuildRecord(config, { inputs: record.inputs, needs, runtimes, validUntil, outputs, verifications }, record.secret);
+    } else await removeBuildRecord(config);
+  }
   return { posts: verified, verifications, files };
 }
 

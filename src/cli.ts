@@ -55,7 +55,8 @@ async function runBuild(flags: BuildFlags, write: boolean): Promise<void> {
   });
   const reporter = createReporter(process.stderr, flags.quiet);
   const started = Date.now();
-  const result = await build(config, { reporter, write, filter: flags.filter, shard }).finally(() => reporter.end?.());
+  // `build` stops early when nothing changed since the last build (`--no-cache` always builds everything).
+  const result = await build(config, { reporter, write, filter: flags.filter, shard, skipIfUpToDate: write }).finally(() => reporter.end?.());
   printSummary(result.verifications, Date.now() - started, write ? config.outDir : undefined);
 }
 

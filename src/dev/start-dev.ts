@@ -6,6 +6,7 @@ import { CONFIG_FILE, type ConfigOverrides, type ResolvedConfig, resolveConfig }
 import { PAGES_FOLDER } from '../content/pages.ts';
 import { STATIC_FOLDER } from '../content/static-files.ts';
 import { innerErrors } from '../errors.ts';
+import { createPostMemo } from '../examples/post-memo.ts';
 import { openRenderStore, type RenderStore } from '../render/cache/render-store.ts';
 import { basePath } from '../render/urls.ts';
 import { closeServer, listen } from '../serve/listen.ts';
@@ -56,6 +57,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const overrides: ConfigOverrides = { onExampleFailure: 'warn', useCache: true, drafts: options.drafts };
   let state: DevState = {};
   let renderStore: RenderStore | undefined;
+  // Posts for the server's life too: a rebuild parses only the files whose text changed (issue 12).
+  const postMemo = createPostMemo();
   const hub = createReloadHub((page) => pageTag(state, page));
   const server = createDevServer(() => state, hub);
   const url = await listen(server, options.host, options.port);
@@ -75,7 +78,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       watcher.setPaths(watchedPaths(config.root, config));
       // One render cache for the server's life: a rebuild finds every unchanged page and block in memory.
       renderStore ??= await openRenderStore(config);
-      const result = await build(config, { write: false, reporter: options.reporter(!first), renderStore });
+      const result = await build(config, { write: false, reporter: options.reporter(!first), renderStore, postMemo });
       state = { site: siteOf(result.files, basePath(config.site)) }; // a baseUrl with a path is served under it, as on the host
       options.log(`✓ ${first ? 'Built' : 'Rebuilt'} in ${Date.now() - started} ms: ${describeExamples(result.verifications)}`);
     } catch (error) {

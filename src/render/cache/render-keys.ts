@@ -2,7 +2,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type Token from 'markdown-it/lib/token.mjs';
 import type { ResolvedConfig } from '../../config/resolve.ts';
+import type { Example } from '../../examples/extract.ts';
+import type { ParsedPost } from '../../markdown/parse.ts';
 import type { PageContext } from '../../theme/contract.ts';
 import { findThemeFolders } from '../../theme/theme-folders.ts';
 import type { VerifiedPost } from '../article.ts';
@@ -40,14 +43,57 @@ export function postDigest(post: VerifiedPost): string {
   const { parsed, examples, verifications, variants = [] } = post;
   return hash(
     JSON.stringify({
-      post: parsed.post,
-      tokens: parsed.tokens,
-      env: parsed.env,
-      examples,
+      parsed: parseDigest(parsed),
+      examples: examplesDigest(examples),
       verifications,
       variants: variants.map((variant) => ({ post: postDigest(variant.post), pairs: variant.pairs })),
     }),
   );
+}
+
+// Hashing every post's tokens is most of the cost of a rebuild's keys when a few pages are rendered (issue 12): the
+// digests are kept by object, for `proofpress dev`, whose memo (examples/post-memo.ts) hands an unchanged post's
+// ParsedPost and examples to every rebuild. WeakMaps, as memos of pure functions: they change no result and let go of
+// a post with its objects. After parsing, tokens change only in their attributes (render/images.ts binds images and
+// links to the files beside the post), so a kept digest stands while every attribute is the one it was made with.
+const parseDigests = new WeakMap<ParsedPost, { attributes: AttributeSnapshot; digest: string }>();
+const exampleDigests = new WeakMap<readonly Example[], string>();
+
+function parseDigest(parsed: ParsedPost): string {
+  const kept = parseDigests.get(parsed);
+  if (kept && sameAttributes(kept.attributes)) return kept.digest;
+  const digest = hash(JSON.stringify({ post: parsed.post, tokens: parsed.tokens, env: parsed.env }));
+  parseDigests.set(parsed, { attributes: snapshotAttributes(parsed.tokens), digest });
+  return digest;
+}
+
+// Examples are plain data that nothing changes once extracted.
+function examplesDigest(examples: readonly Example[]): string {
+  let digest = exampleDigests.get(examples);
+  if (digest === undefined) exampleDigests.set(examples, (digest = hash(JSON.stringify(examples))));
+  return digest;
+}
+
+/** Each token (children included) that has attributes, with their names and values as they were, flattened. */
+type AttributeSnapshot = { token: Token; values: string[] }[];
+
+function snapshotAttributes(tokens: Token[]): AttributeSnapshot {
+  const snapshot: AttributeSnapshot = [];
+  const add = (token: Token) => {
+    if (token.attrs) snapshot.push({ token, values: token.attrs.flat() });
+  };
+  for (const token of tokens) {
+    add(token);
+    for (const child of token.children ?? []) add(child);
+  }
+  return snapshot;
+}
+
+function sameAttributes(snapshot: AttributeSnapshot): boolean {
+  return snapshot.every(({ token, values }) => {
+    const attrs = token.attrs ?? [];
+    return attrs.length * 2 === values.length && attrs.every(([name, value], i) => name === values[2 * i] && value === values[2 * i + 1]);
+  });
 }
 
 /**

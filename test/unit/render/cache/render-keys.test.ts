@@ -49,6 +49,20 @@ describe('render/cache/render-keys', () => {
     expect(postDigest(changed())).not.toBe(postDigest(verifiedPost()));
   });
 
+  // Issue 12: dev hands an unchanged post's ParsedPost and examples to every rebuild, and its digest is kept for them.
+  test('a digest kept for the same parse follows its attributes (an image bound again) and its verdicts', () => {
+    const post = verifiedPost();
+    const before = postDigest(post);
+    expect(postDigest({ ...post })).toBe(before);
+    expect(postDigest({ ...post, verifications: verifiedPost(POST, 'failed').verifications })).not.toBe(before);
+    const image = post.parsed.tokens.flatMap((token) => token.children ?? []).find((token) => token.type === 'image')!;
+    image.attrSet('width', '640');
+    const resized = postDigest({ ...post });
+    expect(resized).not.toBe(before);
+    image.attrSet('width', '320');
+    expect(postDigest({ ...post })).not.toBe(resized);
+  });
+
   test('the site key follows what pages show, not where files are or how examples run', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'proofpress-keys-'));
     dirs.push(root);
