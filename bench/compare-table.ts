@@ -2,7 +2,7 @@
 import type { Sample } from './measure.ts';
 
 /** The scenarios every engine is built in, in the order they run. */
-export const SCENARIOS = ['cold', 'warm', 'edit one'] as const;
+export const SCENARIOS = ['cold', 'warm', 're-read', 'edit one'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Samples keyed by engine name, then scenario. */

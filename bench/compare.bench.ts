@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseBenchArgs } from './args.ts';
 import { formatTable, type Results, SCENARIOS } from './compare-table.ts';
-import { editOnePost, writeCorpus } from './corpus.ts';
+import { editOnePost, touchConfig, writeCorpus } from './corpus.ts';
 import { countPostPages, type Engine } from './engine.ts';
 import { eleventy } from './engine-eleventy.ts';
 import { hugo } from './engine-hugo.ts';
@@ -34,7 +34,7 @@ const busy = busyWarning();
 if (busy) console.log(busy);
 if (!canMeasureResources) console.log('CPU and peak RSS not measured: GNU time is missing (apt-get install -y time)');
 
-const results: Results = new Map(engines.map((engine) => [engine.name, { cold: [], warm: [], 'edit one': [] }]));
+const results: Results = new Map(engines.map((engine) => [engine.name, { cold: [], warm: [], 're-read': [], 'edit one': [] }]));
 const pages = new Map<string, number>();
 try {
   for (let round = 0; round < runs; round++) {
@@ -44,6 +44,7 @@ try {
       for (const engine of order) {
         if (scenario === 'cold') await engine.clean(corpus);
         if (scenario === 'edit one') await editOnePost(corpus, `${engine.name}, round ${round + 1}`);
+        if (scenario === 're-read') await touchConfig(corpus, `${engine.name}, round ${round + 1}`);
         const sample = await timeCommand(engine.command(corpus));
         results.get(engine.name)![scenario].push(sample);
         if (!pages.has(engine.name)) pages.set(engine.name, await countPostPages(engine.outDir(corpus)));
@@ -60,7 +61,10 @@ console.log(`\n${formatTable(results, corpus.posts)}\n`);
 const busyAfter = busyWarning();
 if (busyAfter) console.log(`${busyAfter} (at the end)`);
 console.log(
-  `cold: no output and no cache (proofpress: site/, snippets/ and .proofpress-* removed); warm: the same build again, nothing changed; edit one: after appending a sentence to one post.`,
+  `cold: no output and no cache (proofpress: site/, snippets/ and .proofpress-* removed); warm: the same build again, nothing changed (proofpress stops early: "Up to date");`,
+);
+console.log(
+  `re-read: a comment appended to proofpress.config.json, so proofpress cannot stop early: it reads and parses every post, renders from its cache and finds every file unchanged; edit one: after appending a sentence to one post.`,
 );
 console.log(`post pages written: ${[...pages].map(([name, count]) => `${name} ${count}`).join(', ')}. Hugo and Eleventy write post pages only; proofpress also writes`);
 console.log('the home page and its pages, tag pages, feeds, sitemap, verification report, snippets/ and a Pagefind search index.');

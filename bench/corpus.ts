@@ -42,6 +42,14 @@ export async function writeCorpus(root: string, posts: number): Promise<Corpus> 
 }
 
 /** The edit-one scenario: append a sentence to the middle post (its text changes, so its page must be rebuilt). */
+/**
+ * Append a comment to proofpress.config.json (JSON with comments): the build's inputs change, its output does not,
+ * so proofpress reads everything again instead of stopping early. Hugo and Eleventy do not read the file.
+ */
+export async function touchConfig(corpus: Corpus, note: string): Promise<void> {
+  await appendFile(path.join(corpus.root, 'proofpress.config.json'), `// touched for the benchmark: ${note}\n`);
+}
+
 export async function editOnePost(corpus: Corpus, note: string): Promise<void> {
   const file = path.join(corpus.contentDir, corpus.files[Math.floor(corpus.files.length / 2)]!);
   await appendFile(file, `\nEdited for the benchmark: ${note}.\n`);
