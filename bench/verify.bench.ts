@@ -80,3 +80,19 @@ for (const isolation of ISOLATIONS) {
     console.log(`  ${String(copies).padStart(2)} at once, ${label.padEnd(33)} batch median ${batch.toFixed(0).padStart(5)} ms  (${(batch / copies).toFixed(0)} ms per example)`);
   }
 }
+
+// What a build does with many examples: the default concurrency (one per core the build may use), not one each.
+const cores = resolveConfig(ROOT, { useCache: false }).concurrency;
+console.log(`\n32 copies at the build's default concurrency (${cores}); perfect scaling would be ${(32 * bareMedian / cores).toFixed(0)} ms of bare runs`);
+for (const isolation of ISOLATIONS) {
+  const examples = await batchExamples(example, 32);
+  const batches: number[] = [];
+  let label = '';
+  for (let run = 0; run < BATCH_RUNS; run++) {
+    const result = await verifyTimed(examples, isolation, cores);
+    batches.push(Math.max(...result.finished));
+    label = result.label;
+  }
+  const batch = median(batches);
+  console.log(`  32 at ${cores} at a time, ${label.padEnd(33)} batch median ${batch.toFixed(0).padStart(5)} ms  (${(batch / 32).toFixed(0)} ms per example, ${((batch / 32) * cores / bareMedian).toFixed(2)}× bare per core)`);
+}
