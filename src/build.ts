@@ -18,6 +18,7 @@ import { parsePage } from './markdown/parse-page.ts';
 import { bindSiteFiles } from './render/images.ts';
 import { checkLinks } from './render/link-check.ts';
 import type { OutputFileData } from './render/output.ts';
+import type { PageMemo } from './render/page-facts.ts';
 import { describePostPageSizes } from './render/page-weight.ts';
 import type { VerifiedPost } from './render/article.ts';
 import { openRenderStore, type RenderStore } from './render/cache/render-store.ts';
@@ -68,6 +69,8 @@ export interface BuildOptions {
    * only those whose text changed are turned into Posts, parsed and searched for examples again (examples/post-memo.ts).
    */
   postMemo?: PostMemo;
+  /** What the builds before found in each generated page (links, ids, size, math) and the link check's verdicts (`proofpress dev`): only changed pages are scanned. */
+  pageMemo?: PageMemo;
   /**
    * A writing build that finds nothing changed since the last one (site/up-to-date.ts: the same sources, config,
    * engine and example runtimes, and site/ and snippets/ as it left them) stops there and returns the last
@@ -91,7 +94,7 @@ export interface BuildResult {
  */
 export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const reporter = options.reporter ?? silentReporter;
-  if (options.write === false) return buildSteps(config, { reporter, write: false, filter: options.filter, shard: options.shard, renderStore: options.renderStore, postMemo: options.postMemo });
+  if (options.write === false) return buildSteps(config, { reporter, write: false, filter: options.filter, shard: options.shard, renderStore: options.renderStore, postMemo: options.postMemo, pageMemo: options.pageMemo });
   return withBuildLock(config.root, { timeoutMs: options.lockTimeoutMs, onWait: reporter.info }, async () => {
     const step = createStep(reporter);
     await step(describeSweep, () => sweepLeftovers({ dirs: [config.outDir, config.snippetsDir] }));
@@ -105,7 +108,7 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
         return { posts: [], files: [], upToDate: true, verifications: upToDate.verifications.map((verification) => ({ ...verification, cached: verification.status === 'passed' || verification.cached })) };
       }
     }
-    return buildSteps(config, { reporter, write: true, filter: options.filter, shard: options.shard, renderStore: options.renderStore, postMemo: options.postMemo, record });
+    return buildSteps(config, { reporter, write: true, filter: options.filter, shard: options.shard, renderStore: options.renderStore, postMemo: options.postMemo, pageMemo: options.pageMemo, record });
   });
 }
 
@@ -116,6 +119,7 @@ interface StepOptions {
   shard?: Shard;
   renderStore?: RenderStore;
   postMemo?: PostMemo;
+  pageMemo?: PageMemo;
   /** A writing build with the cache on records what it made from what, for the next build's up-to-date check. */
   record?: { secret: Buffer; inputs: string | undefined };
 }
@@ -133,7 +137,7 @@ async function buildSteps(config: ResolvedConfig, options: StepOptions): Promise
 
 async function runSteps(
   config: ResolvedConfig,
-  { reporter, write, filter: query, shard, renderStore: store, postMemo: memo, threads, record }: StepOptions & { threads?: HighlightThreads },
+  { reporter, write, filter: query, shard, renderStore: store, postMemo: memo, pageMemo, threads, record }: StepOptions & { threads?: HighlightThreads },
 ): Promise<BuildResult> {
   const step = createStep(reporter);
   const baseUrlWarning = write ? placeholderBaseUrlWarning(config) : undefined; // only a build that publishes feeds needs the real address
@@ -191,18 +195,18 @@ async function runSteps(
   const verified = attachVariants(everyFile, variants); // a variant file (a port) is shown on its post's page, not its own
   let stats: RenderStats | undefined;
   const rendered = await step(
-    (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes(rendered, verified, config.site)}${describeRenderStats(stats)})`,
-    () => renderSite(config, md, verified, pages, { store, threads, onStats: (made) => (stats = made) }),
+    (rendered) => `Rendered ${rendered.length} files (${describePostPageSizes({ files: rendered, posts: verified, site: config.site, memo: pageMemo })}${describeRenderStats(stats)})`,
+    () => renderSite(config, md, verified, pages, { store, threads, pageMemo, onStats: (made) => (stats = made) }),
   );
   threads?.close(); // highlighting is over: their memory is free for writing the site
   const cacheWritten = store?.flush(); // the new entries are written while links are checked and the site is written
   const files = await step(`Added ${statics.length} static and ${linkedFiles.length} linked files`, () => addSourcedFiles(rendered, [...statics, ...linkedFiles]));
   // Pagefind indexes the pages from memory in its own process while links are checked and the site is written;
   // an index made from the same pages is kept instead.
-  const searchIndex = write ? startSearchIndex(files, config.useCache ? { previous: config.outDir, stateFile: searchIndexStateFile(config.cacheDir) } : undefined) : undefined;
+  const searchIndex = write && config.site.search ? startSearchIndex(files, config.useCache ? { previous: config.outDir, stateFile: searchIndexStateFile(config.cacheDir) } : undefined) : undefined;
   try {
-    await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, severity: config.linkCheck, warn: reporter.info }));
-    if (searchIndex) {
+    await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, memo: pageMemo, severity: config.linkCheck, warn: reporter.info }));
+    if (write) {
       // Both folders are written before either is swapped in: a failure while writing leaves the old snippets/ and site/.
       // Unchanged files are linked from the current site; a folder that holds exactly its new files is left alone.
       let written: WriteStats | undefined;
@@ -210,8 +214,10 @@ async function runSteps(
         replaceFolders([
           siteFolder(config.outDir, files, {
             onWritten: (stats) => (written = stats),
-            beforeSwap: (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => searchIndex.writeInto(staging)),
-            searchIndexKept: () => searchIndex.keepsPublished(),
+            // `site.search: false`: no index, and a published one is not kept.
+            beforeSwap: searchIndex ? (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => searchIndex.writeInto(staging)) : undefined,
+            searchIndexKept: searchIndex ? () => searchIndex.keepsPublished() : undefined,
+            search: searchIndex !== undefined,
           }),
           snippetsFolder({ snippetsDir: config.snippetsDir, root: config.root, examples }),
         ]),

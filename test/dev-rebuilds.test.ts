@@ -1,7 +1,7 @@
 // `proofpress dev`'s rebuilds with its post memo (issue 12): only the posts whose file changed are parsed again, and
 // every rebuild makes, byte for byte, the files a build from nothing makes (or fails with the same errors).
 import { randomBytes } from 'node:crypto';
-import { appendFile, copyFile, cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +10,8 @@ import { resolveConfig } from '../src/config/resolve.ts';
 import { innerErrors, ProofpressError } from '../src/errors.ts';
 import { createPostMemo } from '../src/examples/post-memo.ts';
 import { createRenderStore, openRenderStore, type RenderStore } from '../src/render/cache/render-store.ts';
+import { stringifySafeJson } from '../src/render/json.ts';
+import { createPageMemo } from '../src/render/page-facts.ts';
 import type { Reporter } from '../src/report/progress.ts';
 import { fixturePath, REPO_ROOT } from './helpers/project.ts';
 
@@ -37,7 +39,7 @@ afterAll(async () => {
 
 /** Builds of one project as `proofpress dev` makes them, and a build from nothing to compare each with. */
 interface DevSession {
-  /** A build with the server's one render cache and post memo (as start-dev.ts makes it), and its step names. */
+  /** A build with the server's one render cache, post memo and page memo (as start-dev.ts makes it), and its step names. */
   devBuild(): Promise<BuildResult & { steps: string }>;
   /** A build as a new process makes it: no memo and an empty render cache (examples' verdicts come from the same cache). */
   freshBuild(): Promise<BuildResult>;
@@ -48,12 +50,13 @@ function devSession(project: string): DevSession {
     resolveConfig(project, { onExampleFailure: 'warn', useCache: true, cacheKeyFile: path.join(project, 'test-cache.key'), pythonOverride: path.join(REPO_ROOT, '.venv', 'bin', 'python') });
   let renderStore: RenderStore | undefined;
   const postMemo = createPostMemo();
+  const pageMemo = createPageMemo();
   return {
     async devBuild() {
       const steps: string[] = [];
       const reporter: Reporter = { step: (name) => steps.push(name), example: () => {}, info: () => {}, warning: () => {} };
       renderStore ??= await openRenderStore(config());
-      const result = await build(config(), { write: false, reporter, renderStore, postMemo });
+      const result = await build(config(), { write: false, reporter, renderStore, postMemo, pageMemo });
       return { ...result, steps: steps.join('\n') };
     },
     freshBuild: () => build(config(), { write: false, renderStore: createRenderStore({ secret: randomBytes(32) }) }),
@@ -71,6 +74,14 @@ async function errorsOf(building: Promise<unknown>): Promise<string[]> {
   return [error as ProofpressError, ...innerErrors(error)].map((each) => `${each.message} @ ${each.file}:${each.line}`);
 }
 
+// verification.json is put together from each post's items (render/verification-report.ts): it must be the very text
+// stringifySafeJson makes of the whole array.
+function expectWholeJson(result: BuildResult): void {
+  const json = filesOf(result).get('verification.json')!;
+  expect(JSON.parse(json)).not.toHaveLength(0);
+  expect(json).toBe(stringifySafeJson(JSON.parse(json)));
+}
+
 const counts = (made: number, reused: number) => `(${made} anew, ${reused} reused)`;
 
 describe('dev rebuilds (issue 12)', () => {
@@ -79,6 +90,7 @@ describe('dev rebuilds (issue 12)', () => {
     expect(first.steps).toContain(`Loaded posts ${counts(4, 0)}`);
     expect(first.steps).toContain(`Parsed Markdown ${counts(4, 0)}`);
     expect(filesOf(first)).toEqual(filesOf(await dev.freshBuild()));
+    expectWholeJson(first);
   });
 
   test('after one post is edited, only that post is read into a Post, parsed and extracted again', async () => {
@@ -184,5 +196,52 @@ describe('dev rebuilds of a post with a variant and examples that run (issue 12)
     expect(rebuilt.verifications.every((verification) => verification.status !== 'passed' || verification.cached)).toBe(true);
     expect(filesOf(rebuilt).get('2015/03/01/greeting/index.html')).toContain('A closing sentence added in dev.');
     expect(filesOf(rebuilt)).toEqual(filesOf(await session.freshBuild()));
+    expectWholeJson(rebuilt);
+  });
+});
+
+describe('dev rebuilds keep checking the links of unchanged pages (issue 12)', () => {
+  // A links to C and to a heading of D. B lies between A and C, so deleting C or renaming D's heading leaves A's page
+  // as it was (dev does not scan its links again), yet its links must be judged against the site as it is now.
+  const LINKING: Record<string, string> = {
+    'a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nSee [C](/2024/03/01/c/) and [the setup of D](/2024/04/01/d/#setup).\n',
+    'b.md': '---\ntitle: B\ndate: 2024-02-01\n---\n\nThe second post.\n',
+    'c.md': '---\ntitle: C\ndate: 2024-03-01\n---\n\nThe third post.\n',
+    'd.md': '---\ntitle: D\ndate: 2024-04-01\n---\n\nThe fourth post.\n\n## Setup\n\nSteps.\n',
+  };
+  let project: string;
+  let session: DevSession;
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(tmpdir(), 'proofpress-dev-rebuilds-links-'));
+    await cp(fixturePath('sites', 'pages-static', 'proofpress.config.json'), path.join(project, 'proofpress.config.json'));
+    await mkdir(path.join(project, 'content'));
+    for (const [name, text] of Object.entries(LINKING)) await writeFile(path.join(project, 'content', name), text);
+    session = devSession(project);
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  test('a link of an unchanged page to a post deleted since is reported, as a fresh build reports it', async () => {
+    expect(filesOf(await session.devBuild())).toEqual(filesOf(await session.freshBuild()));
+    const page = filesOf(await session.devBuild()).get('2024/01/01/a/index.html');
+    await unlink(path.join(project, 'content', 'c.md'));
+    const expected = await errorsOf(session.freshBuild());
+    expect(expected).toEqual(['Broken internal link /2024/03/01/c/: no page at 2024/03/01/c/index.html @ content/a.md:6']);
+    expect(await errorsOf(session.devBuild())).toEqual(expected);
+    await writeFile(path.join(project, 'content', 'c.md'), LINKING['c.md']!);
+    const fixed = await session.devBuild();
+    expect(filesOf(fixed).get('2024/01/01/a/index.html')).toBe(page); // the page whose links were kept
+    expect(filesOf(fixed)).toEqual(filesOf(await session.freshBuild()));
+  });
+
+  test('a link of an unchanged page to a heading renamed since is reported, as a fresh build reports it', async () => {
+    const file = path.join(project, 'content', 'd.md');
+    await writeFile(file, LINKING['d.md']!.replace('## Setup', '## Installation'));
+    const expected = await errorsOf(session.freshBuild());
+    expect(expected).toEqual(['Broken internal link /2024/04/01/d/#setup: no id="setup" on 2024/04/01/d/index.html @ content/a.md:6']);
+    expect(await errorsOf(session.devBuild())).toEqual(expected);
+    await writeFile(file, LINKING['d.md']!);
+    expect(filesOf(await session.devBuild())).toEqual(filesOf(await session.freshBuild()));
   });
 });

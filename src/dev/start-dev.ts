@@ -7,10 +7,12 @@ import { PAGES_FOLDER } from '../content/pages.ts';
 import { STATIC_FOLDER } from '../content/static-files.ts';
 import { innerErrors } from '../errors.ts';
 import { createPostMemo } from '../examples/post-memo.ts';
-import { openRenderStore, type RenderStore } from '../render/cache/render-store.ts';
+import { openRenderStore } from '../render/cache/render-store.ts';
+import { createPageMemo } from '../render/page-facts.ts';
 import { basePath } from '../render/urls.ts';
 import { closeServer, listen } from '../serve/listen.ts';
 import type { Verification } from '../verify/types.ts';
+import { type DeferredFlushStore, deferFlush } from './deferred-flush.ts';
 import { createDevServer } from './dev-server.ts';
 import { type DevState, pageTag, siteOf } from './dev-site.ts';
 import { createReloadHub } from './reload-hub.ts';
@@ -56,9 +58,11 @@ const THEME_DIR = fileURLToPath(new URL('../render/assets/', import.meta.url));
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const overrides: ConfigOverrides = { onExampleFailure: 'warn', useCache: true, drafts: options.drafts };
   let state: DevState = {};
-  let renderStore: RenderStore | undefined;
-  // Posts for the server's life too: a rebuild parses only the files whose text changed (issue 12).
+  let renderStore: DeferredFlushStore | undefined;
+  // Posts and the generated pages' links and sizes for the server's life too: a rebuild parses only the files whose
+  // text changed, and scans only the pages whose content changed (issue 12).
   const postMemo = createPostMemo();
+  const pageMemo = createPageMemo();
   const hub = createReloadHub((page) => pageTag(state, page));
   const server = createDevServer(() => state, hub);
   const url = await listen(server, options.host, options.port);
@@ -77,8 +81,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       const config = resolveConfig(options.root, overrides);
       watcher.setPaths(watchedPaths(config.root, config));
       // One render cache for the server's life: a rebuild finds every unchanged page and block in memory.
-      renderStore ??= await openRenderStore(config);
-      const result = await build(config, { write: false, reporter: options.reporter(!first), renderStore, postMemo });
+      renderStore ??= await openDevStore(config);
+      const result = await build(config, { write: false, reporter: options.reporter(!first), renderStore, postMemo, pageMemo });
       state = { site: siteOf(result.files, basePath(config.site)) }; // a baseUrl with a path is served under it, as on the host
       options.log(`✓ ${first ? 'Built' : 'Rebuilt'} in ${Date.now() - started} ms: ${describeExamples(result.verifications)}`);
     } catch (error) {
@@ -97,8 +101,17 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     close: async () => {
       await watcher.close();
       await closeServer(server);
+      await renderStore?.flushNow();
     },
   };
+}
+
+// Written to disk once no rebuild has run for this long (see deferred-flush.ts).
+const CACHE_WRITE_DELAY_MS = 2_000;
+
+async function openDevStore(config: ResolvedConfig): Promise<DeferredFlushStore | undefined> {
+  const store = await openRenderStore(config);
+  return store && deferFlush(store, CACHE_WRITE_DELAY_MS);
 }
 
 // Posts and pages, the images and files beside them (diagram.png), and static/ are read by the build. A file
@@ -124,10 +137,16 @@ function describeChanges(root: string, changed: string[]): string {
 
 // `1 example ran (1 failed), 2 cached`: what a rebuild cost, so a writer sees that unchanged examples did not run again.
 function describeExamples(verifications: Verification[]): string {
-  const ran = verifications.filter((verification) => verification.record && !verification.cached);
-  const failed = verifications.filter((verification) => verification.status === 'failed').length;
-  const cached = verifications.filter((verification) => verification.cached).length;
-  return `${ran.length} example${ran.length === 1 ? '' : 's'} ran${failed > 0 ? ` (${failed} failed, shown on the page)` : ''}, ${cached} cached`;
+  // One pass: a 1,000-post site has 2,500 verdicts to count after every rebuild.
+  let ran = 0;
+  let failed = 0;
+  let cached = 0;
+  for (const verification of verifications) {
+    if (verification.record && !verification.cached) ran++;
+    if (verification.status === 'failed') failed++;
+    if (verification.cached) cached++;
+  }
+  return `${ran} example${ran === 1 ? '' : 's'} ran${failed > 0 ? ` (${failed} failed, shown on the page)` : ''}, ${cached} cached`;
 }
 
 // A summary error carries one located error per failed example or invalid post: show each, as `proofpress build` prints them.

@@ -44,7 +44,8 @@ export interface SiteFilesInput {
 export function bindSiteFiles({ root, permalink, posts, pages, statics, errors }: SiteFilesInput): SourcedFile[] {
   const ctx: LocalFileContext = { root, statics: new Map(statics.map((file) => [file.path, file.content])) };
   const documents: LinkingDocument[] = [
-    ...posts.filter(({ post }) => !post.variantOf).map(({ post, tokens }) => ({ source: post.source, bodyOffset: post.bodyOffset, tokens, url: postUrl(post, permalink) })),
+    // The URL only for a post that refers to a file beside it: most refer to none.
+    ...posts.filter(({ post }) => !post.variantOf).map(({ post, tokens }) => ({ source: post.source, bodyOffset: post.bodyOffset, tokens, get url() { return postUrl(post, permalink); } })),
     ...pages.map(({ page, tokens }) => ({ source: page.source, bodyOffset: page.bodyOffset, tokens, url: page.url })),
   ];
   return errors.each(documents, (doc) => bindLocalFiles(doc, ctx)).flat();
@@ -84,18 +85,28 @@ interface Target {
 }
 
 // Each image and link of the document's inline tokens, with the file line it is written on.
-function* inlineTargets(doc: LinkingDocument): Generator<Target> {
+function inlineTargets(doc: LinkingDocument): Target[] {
+  const kept = targetsOf.get(doc.tokens);
+  if (kept?.bodyOffset === doc.bodyOffset) return kept.targets;
+  const targets: Target[] = [];
   for (const token of doc.tokens) {
     if (token.type !== 'inline' || !token.map) continue;
     // An inline token carries its block's lines; each soft or hard break inside it moves one line down.
     let line = token.map[0] + doc.bodyOffset + 1;
     for (const child of token.children ?? []) {
       if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
-      if (child.type === 'image') yield { token: child, attr: 'src', line };
-      if (child.type === 'link_open') yield { token: child, attr: 'href', line };
+      if (child.type === 'image') targets.push({ token: child, attr: 'src', line });
+      if (child.type === 'link_open') targets.push({ token: child, attr: 'href', line });
     }
   }
+  targetsOf.set(doc.tokens, { bodyOffset: doc.bodyOffset, targets });
+  return targets;
 }
+
+// Which tokens are images and links never changes after parsing, only their attributes (which bindTarget reads
+// afresh): the list is kept per token array, for `proofpress dev`, whose memo hands an unchanged post's tokens to
+// every rebuild (issue 12). A WeakMap, as the memo of a pure function: it lets go with the tokens.
+const targetsOf = new WeakMap<Token[], { bodyOffset: number; targets: Target[] }>();
 
 function bindTarget(doc: LinkingDocument, ctx: LocalFileContext, { token, attr, line }: Target): SourcedFile | undefined {
   const target = token.attrGet(attr) ?? '';

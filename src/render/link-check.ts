@@ -6,7 +6,10 @@ import type { Post } from '../content/post.ts';
 import type { ParsedPage } from '../markdown/parse-page.ts';
 import type { OutputFileData } from './output.ts';
 import type { VerifiedPost } from './article.ts';
+import { collectLinks, createPageMemo, type KeptVerdict, type KeptVerdicts, type PageLinks, type PageMemo } from './page-facts.ts';
 import { basePath, fileForUrl, postUrl } from './urls.ts';
+
+export { collectLinks } from './page-facts.ts';
 
 /** An internal link that no generated file answers. */
 export interface BrokenLink {
@@ -27,31 +30,77 @@ export interface LinkCheckInput {
   site: SiteInfo;
   /** Root-relative folders written after rendering (the search index), taken on trust. @default ["/pagefind/"] */
   laterFolders?: string[];
+  /** Each page's links and ids, and the verdicts on them, from the build before (`proofpress dev`). @default a new memo */
+  memo?: PageMemo;
 }
 
 /** Every broken internal link of the generated HTML pages, in page order. */
-export function findBrokenLinks({ files, posts, standalonePages = [], site, laterFolders = ['/pagefind/'] }: LinkCheckInput): BrokenLink[] {
+export function findBrokenLinks({ files, posts, standalonePages = [], site, laterFolders = ['/pagefind/'], memo = createPageMemo() }: LinkCheckInput): BrokenLink[] {
   const pages = new Map(files.map((file) => [file.path, typeof file.content === 'string' ? file.content : undefined]));
-  const sources = new Map<string, LinkSource>([
-    ...posts.map((post) => [fileForUrl(postUrl(post.parsed.post, site.permalink)), post.parsed] as const),
-    ...standalonePages.map(({ page, tokens }) => [fileForUrl(page.url), { tokens, post: page }] as const),
-  ]);
-  const ids = new Map<string, Set<string>>();
-  const idsOf = (file: string) => ids.get(file) ?? ids.set(file, collectIds(pages.get(file) ?? '')).get(file)!;
+  const ids = new Map<string, Set<string>>(); // the memo is asked once per page: a thousand links reach one report page
+  const idsOf = (file: string) => ids.get(file) ?? ids.set(file, memo.ids.get(file, pages.get(file) ?? '')).get(file)!;
+  const { problemOf, isClean } = judgeLinks({ site, pages, laterFolders, idsOf, verdicts: memo.verdicts });
+  let sources: Map<string, LinkSource> | undefined;
   const broken: BrokenLink[] = [];
   for (const [page, content] of pages) {
     if (content === undefined || !page.endsWith('.html')) continue;
-    const markdownLines = sources.has(page) ? markdownLinkLines(sources.get(page)!) : new Map<string, number>();
+    if (isClean(page, memo.links.get(page, content))) continue;
+    // A page with a broken link: each of its links again, in page order and repeats included, located in its Markdown.
+    sources ??= new Map<string, LinkSource>([
+      ...posts.map((post) => [fileForUrl(postUrl(post.parsed.post, site.permalink)), post.parsed] as const),
+      ...standalonePages.map(({ page, tokens }) => [fileForUrl(page.url), { tokens, post: page }] as const),
+    ]);
+    const parsed = sources.get(page);
+    const markdownLines = parsed ? markdownLinkLines(parsed) : new Map<string, number>();
     for (const href of collectLinks(content)) {
-      const problem = checkLink(href, { site, pages, laterFolders, idsOf });
+      const problem = problemOf(href);
       if (!problem) continue;
       // The Markdown wrote the link root-relative (`/tags/x/`); the page holds it under the base path (`/blog/tags/x/`).
       const line = markdownLines.get(href) ?? markdownLines.get(withoutBasePath(href, basePath(site)) ?? href);
-      const parsed = sources.get(page);
       broken.push(line !== undefined && parsed ? { file: parsed.post.source, line, page, href, problem } : { file: page, page, href, problem });
     }
   }
+  memo.links.sweep();
+  memo.ids.sweep();
   return broken;
+}
+
+// Whether an href reaches a file depends only on the site's files: each distinct href is judged once per build, however
+// many pages hold it. The verdicts are kept for the next build while the site has the same files (paths): an href with a
+// fragment also needs the page it reaches to have the same ids (the same Set from the memo, which is kept while the
+// page's content is the same). A page none of whose links was broken, whose links are the same (its content is), in a
+// site with the same files, needs only its links with a fragment judged again. So a dev rebuild after an edit judges
+// the links of the pages it rendered and those that reach pages whose ids changed (issue 12), and a link to a page
+// deleted since, or to a heading renamed since, is judged again.
+function judgeLinks({ verdicts, ...context }: LinkContext & { verdicts: KeptVerdicts }) {
+  const site = JSON.stringify([context.site.baseUrl, context.laterFolders, [...context.pages.keys()]]);
+  const [kept, keptClean] = site === verdicts.site ? [verdicts.byHref, verdicts.clean] : [new Map<string, KeptVerdict>(), new Map<string, PageLinks>()];
+  const judged = new Map<string, KeptVerdict>();
+  const clean = new Map<string, PageLinks>();
+  Object.assign(verdicts, { site, byHref: judged, clean });
+  const base = basePath(context.site);
+  const problemOf = (href: string): string | undefined => {
+    const known = judged.get(href);
+    if (known) return known.problem;
+    let verdict = kept.get(href);
+    if (!verdict || (verdict.ids && verdict.ids !== context.idsOf(verdict.file!))) {
+      let reached: { file: string; ids: Set<string> } | undefined;
+      const idsOf = (file: string) => (reached = { file, ids: context.idsOf(file) }).ids;
+      verdict = { problem: checkLink(href, { ...context, idsOf, base }), ...reached };
+    }
+    judged.set(href, verdict);
+    return verdict.problem;
+  };
+  return {
+    problemOf,
+    /** Whether none of the links of `page` is broken. */
+    isClean(page: string, links: PageLinks): boolean {
+      const judging = keptClean.get(page) === links ? links.fragments : links.hrefs;
+      if (!judging.every((href) => problemOf(href) === undefined)) return false;
+      clean.set(page, links);
+      return true;
+    },
+  };
 }
 
 export interface CheckLinksInput extends LinkCheckInput {
@@ -83,13 +132,15 @@ interface LinkContext {
   pages: Map<string, string | undefined>;
   laterFolders: string[];
   idsOf: (file: string) => Set<string>;
+  /** basePath(site), when worked out once for many links. */
+  base?: string;
 }
 
 /** What is wrong with `href`, or undefined when it is external or reaches a generated file. */
-export function checkLink(href: string, { site, pages, laterFolders, idsOf }: LinkContext): string | undefined {
+export function checkLink(href: string, { site, pages, laterFolders, idsOf, base: knownBase }: LinkContext): string | undefined {
   const absolute = href.startsWith(site.baseUrl) ? `/${href.slice(site.baseUrl.length)}` : undefined;
   if (absolute === undefined && (!href.startsWith('/') || href.startsWith('//'))) return undefined;
-  const base = basePath(site);
+  const base = knownBase ?? basePath(site);
   const internal = absolute ?? withoutBasePath(href, base);
   if (internal === undefined) return `outside the site's base path ${base} (site.baseUrl)`;
   const [withoutFragment = '', fragment] = internal.split('#', 2);
@@ -112,15 +163,6 @@ function withoutBasePath(href: string, base: string): string | undefined {
   return href.startsWith(base) ? `/${href.slice(base.length)}` : href === base.slice(0, -1) ? '/' : undefined;
 }
 
-/** The href and src values of a page, entities decoded. Our templates and markdown-it always quote with `"`. */
-export function collectLinks(html: string): string[] {
-  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => decodeEntities(match[1]!));
-}
-
-function collectIds(html: string): Set<string> {
-  return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => decodeEntities(match[1]!)));
-}
-
 /** The Markdown a page was rendered from: a post's or a standalone page's tokens and source. */
 export interface LinkSource {
   tokens: Token[];
@@ -141,15 +183,6 @@ export function markdownLinkLines(parsed: LinkSource): Map<string, number> {
     }
   }
   return lines;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (match, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
 }
 
 function safeDecode(text: string): string {

@@ -81,7 +81,7 @@ export function pageUnits({ ctx, md, entries, digests, site, standalonePages }: 
       return page(fileForUrl(tagUrl(group.names[0]!)), unitKey('tag', site, JSON.stringify(group.names), ...group.entries.map(digest)), custom.tag ? group.entries : [], () => renderTagPage(ctx, group));
     }),
     page(fileForUrl(TAGS_URL), unitKey('tags', site, JSON.stringify(tagIndexItems(groups))), [], () => renderTagIndex(ctx, groups)),
-    page(fileForUrl(VERIFICATION_URL), unitKey('verification', site, ...entries.map(digest)), [], () => renderVerificationPage(ctx, entries)),
+    page(fileForUrl(VERIFICATION_URL), unitKey('verification', site, ...entries.map(digest)), [], () => renderVerificationPage(ctx, entries, digests)),
     ...standalonePages.map((parsed) =>
       page(fileForUrl(parsed.page.url), unitKey('page', site, pageDigest(parsed)), [], () => ({ path: fileForUrl(parsed.page.url), content: renderPagePage({ ctx, md, parsed }) })),
     ),

@@ -2,17 +2,30 @@
 import type { SiteInfo } from '../config/schema.ts';
 import type { OutputFileData } from './output.ts';
 import type { VerifiedPost } from './article.ts';
-import { fileForUrl, postUrl } from './urls.ts';
+import { createPageMemo, type PageMemo } from './page-facts.ts';
+import { keptPostFile } from './post-url-memo.ts';
+
+export interface PageWeightInput {
+  files: OutputFileData[];
+  posts: VerifiedPost[];
+  site: SiteInfo;
+  /** The sizes of the builds before, for pages whose content is unchanged (`proofpress dev`). @default a new memo */
+  memo?: PageMemo;
+}
 
 /** Bytes of each post page (UTF-8), by output path. */
-export function measurePostPages(files: OutputFileData[], posts: VerifiedPost[], site: SiteInfo): { path: string; bytes: number }[] {
-  const wanted = new Set(posts.map((post) => fileForUrl(postUrl(post.parsed.post, site.permalink))));
-  return files.filter((file) => wanted.has(file.path)).map((file) => ({ path: file.path, bytes: Buffer.byteLength(file.content) }));
+export function measurePostPages({ files, posts, site, memo = createPageMemo() }: PageWeightInput): { path: string; bytes: number }[] {
+  const wanted = new Set(posts.map((post) => keptPostFile(post.parsed.post, site.permalink)));
+  const sizes = files
+    .filter((file) => wanted.has(file.path))
+    .map((file) => ({ path: file.path, bytes: typeof file.content === 'string' ? memo.bytes.get(file.path, file.content) : Buffer.byteLength(file.content) }));
+  memo.bytes.sweep();
+  return sizes;
 }
 
 /** `post page 48213 bytes` for one post; `post pages median 30120 bytes, largest 48213 bytes (2006/…/index.html)` for more. */
-export function describePostPageSizes(files: OutputFileData[], posts: VerifiedPost[], site: SiteInfo): string {
-  const sizes = measurePostPages(files, posts, site).sort((a, b) => a.bytes - b.bytes);
+export function describePostPageSizes(input: PageWeightInput): string {
+  const sizes = measurePostPages(input).sort((a, b) => a.bytes - b.bytes);
   if (sizes.length === 0) return 'no post pages';
   if (sizes.length === 1) return `post page ${sizes[0]!.bytes} bytes`;
   const largest = sizes[sizes.length - 1]!;

@@ -2,12 +2,13 @@
 import type MarkdownIt from 'markdown-it';
 import type { SiteInfo } from '../config/schema.ts';
 import type { Post } from '../content/post.ts';
+import type { ParsedPost } from '../markdown/parse.ts';
 import type { CodeHighlighter, HighlightRequest } from './highlight.ts';
 import { renderArticleHtml, type VerifiedPost } from './article.ts';
 import { figureBlocks } from './example-figure.ts';
 import { renderExcerptHtml } from './excerpt.ts';
-import { readingMinutes, summarizePost } from './post-text.ts';
-import { postUrl } from './urls.ts';
+import { excerptEnd, readingMinutes, summarizePost } from './post-text.ts';
+import { keptPostUrl } from './post-url-memo.ts';
 
 /**
  * A post ready to render: its verified examples plus URL, summary, reading time and article HTML. The derived
@@ -45,11 +46,11 @@ export interface PostEntries {
 export function createPostEntries({ md, site, posts }: PostEntryInput): PostEntries {
   const articles = new Map<PostEntry, string>();
   const entries = posts.map((verified): PostEntry => {
-    const url = postUrl(verified.parsed.post, site.permalink);
-    const summary = once(() => summarizePost(verified.parsed));
+    const url = keptPostUrl(verified.parsed.post, site.permalink);
+    const summary = once(() => keptSummary(verified.parsed));
     // A summary written in front matter is the author's choice for lists, as in Hugo and WordPress.
-    const excerpt = once(() => (verified.parsed.post.summary ? undefined : renderExcerptHtml({ md, parsed: verified.parsed, url })));
-    const minutes = once(() => readingMinutes(verified.parsed));
+    const excerpt = once(() => (verified.parsed.post.summary || !keptHasExcerpt(verified.parsed) ? undefined : renderExcerptHtml({ md, parsed: verified.parsed, url })));
+    const minutes = once(() => keptMinutes(verified.parsed));
     return {
       verified,
       post: verified.parsed.post,
@@ -89,6 +90,20 @@ export function articleBlocks(entries: Iterable<PostEntry>): HighlightRequest[] 
     }
   }
   return blocks;
+}
+
+// Every tag page lists each of its posts with a summary (or excerpt) and reading time: worked out once per ParsedPost,
+// not once per build, for `proofpress dev`, whose memo (examples/post-memo.ts) hands an unchanged post's ParsedPost to
+// every rebuild (issue 12). They are read from the tokens' text and kinds, which nothing changes after parsing
+// (render/images.ts rewrites attributes only), and from front matter. WeakMaps, as memos of pure functions: they let go
+// with the post. (The excerpt's HTML is rendered each time: its images and links are bound anew in each build.)
+const keptSummary = keptPerParse(summarizePost);
+const keptMinutes = keptPerParse(readingMinutes);
+const keptHasExcerpt = keptPerParse((parsed) => excerptEnd(parsed.tokens) !== -1);
+
+function keptPerParse<T>(compute: (parsed: ParsedPost) => T): (parsed: ParsedPost) => T {
+  const kept = new WeakMap<ParsedPost, { value: T }>();
+  return (parsed) => (kept.get(parsed) ?? kept.set(parsed, { value: compute(parsed) }).get(parsed)!).value;
 }
 
 function once<T>(compute: () => T): () => T {

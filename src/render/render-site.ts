@@ -14,11 +14,12 @@ import type { RenderStore } from './cache/render-store.ts';
 import { renderRobots, renderSitemap } from './crawlers.ts';
 import { renderFavicon } from './favicon.ts';
 import { prepareBlocks } from './highlight-blocks.ts';
-import { loadKatexAssets, usesMath } from './katex-assets.ts';
+import { loadKatexAssets } from './katex-assets.ts';
 import type { PageContext } from './layout.ts';
 import type { HighlightThreads } from './workers/highlight-pool.ts';
 import type { OutputFileData } from './output.ts';
 import { checkPageFiles } from './page-page.ts';
+import { anyPageUsesMath, type PageMemo } from './page-facts.ts';
 import { type PageUnit, pageUnits } from './page-units.ts';
 import { articleBlocks, createPostEntries, type PostEntry } from './post-entry.ts';
 import { renderNetlifyRedirects, renderNginxRedirects } from './redirect-maps.ts';
@@ -43,6 +44,8 @@ export interface RenderSiteOptions {
   onStats?: (stats: RenderStats) => void;
   /** Highlighting threads started ahead (see startHighlightThreads); else started here when many blocks are new. */
   threads?: HighlightThreads;
+  /** What the builds before found in each page (`proofpress dev`): only changed pages are searched for math. */
+  pageMemo?: PageMemo;
 }
 
 /** `; 3 rendered, 1,121 from the render cache; 8 blocks highlighted`, for the build's progress line. */
@@ -94,11 +97,11 @@ export async function renderSite(config: ResolvedConfig, md: MarkdownIt, posts: 
     renderRobots(config.site),
     // Rendered as if at a domain's root; a baseUrl with a path (`/blog/`) moves every page's links under it, last.
     ...moveUnderBasePath(config.site, renderRedirectFiles(config, entries, pages)),
-    renderVerificationJson(entries),
+    renderVerificationJson(entries, digests),
     renderFavicon(),
     ...(await loadAssetFiles(loaded)),
     // KaTeX's stylesheet and fonts (about 300 KB) only for a site whose pages hold math.
-    ...(pages.some((page) => usesMath(String(page.content))) ? await loadKatexAssets() : []),
+    ...(anyPageUsesMath(pages, options.pageMemo) ? await loadKatexAssets() : []),
   ];
 }
 

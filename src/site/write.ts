@@ -20,6 +20,8 @@ export interface WriteSiteOptions {
    * left as it is: not staged, not swapped, and `beforeSwap` does not run.
    */
   searchIndexKept?: () => Promise<boolean>;
+  /** Whether the site has a search index (`site.search`). @default true */
+  search?: boolean;
 }
 
 /** What writing the site did: files written anew, and files carried over unchanged from the previous site. */
@@ -40,12 +42,14 @@ export function describeWriteStats(stats: WriteStats | undefined): string {
  * so a rebuild writes only what changed and deploy tools that compare times see only that.
  */
 export function siteFolder(outDir: string, files: OutputFile[], options: WriteSiteOptions & { onWritten?: (stats: WriteStats) => void } = {}): FolderWrite {
-  const { searchIndexKept } = options;
+  const { searchIndexKept, search = true } = options;
+  // Without search, the site is unchanged only if it has no index either.
+  const indexKept = search ? searchIndexKept : async () => true;
   return {
     dir: outDir,
-    unchanged: searchIndexKept
+    unchanged: indexKept
       ? async () => {
-          const kept = (await searchIndexKept()) && (await holdsExactly(outDir, files, (name) => name.startsWith(`${SEARCH_DIR}/`)));
+          const kept = (await indexKept()) && (await holdsExactly(outDir, files, (name) => search && name.startsWith(`${SEARCH_DIR}/`)));
           if (kept) options.onWritten?.({ written: 0, unchanged: files.length });
           return kept;
         }

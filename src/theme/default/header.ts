@@ -19,6 +19,5 @@ export function header({ ctx }: ChromeInput): SafeHtml {
 <a class="site-title" href="/">${site.title}</a>
 <nav class="site-nav" aria-label="Site"><ul>
 ${(site.nav ?? DEFAULT_NAV).map((link) => html`<li><a href="${link.href}">${link.text}</a></li>\n`)}</ul></nav>
-<div class="site-search" role="search" id="search"><noscript>Search needs JavaScript; every post is listed on the <a href="/">home page</a> and by <a href="${TAGS_URL}">tag</a>.</noscript></div>
-</header>`;
+${site.search ? html`<div class="site-search" role="search" id="search"><noscript>Search needs JavaScript; every post is listed on the <a href="/">home page</a> and by <a href="${TAGS_URL}">tag</a>.</noscript></div>\n` : ''}</header>`;
 }

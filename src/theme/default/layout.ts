@@ -17,10 +17,9 @@ export function layout(input: LayoutInput): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <link rel="icon" href="${FAVICON_URL}" type="image/svg+xml">
-${headMeta(input)}${FEEDS.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${site.title} (${feed.label})" href="${feed.url}">\n`)}${usesMath(input.body.value) ? html`<link rel="stylesheet" href="${KATEX_STYLESHEET}">\n` : ''}${input.ctx.stylesheets.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}<link rel="stylesheet" href="${SEARCH_UI.styles}">
-${input.ctx.scripts.map((src) => html`<script src="${src}" defer></script>\n`)}<script src="${SEARCH_UI.script}" defer></script>
-<script>${raw(SEARCH_INIT)}</script>
-${site.head ? raw(`${site.head.trim()}\n`) : ''}</head>
+${headMeta(input)}${FEEDS.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${site.title} (${feed.label})" href="${feed.url}">\n`)}${usesMath(input.body.value) ? html`<link rel="stylesheet" href="${KATEX_STYLESHEET}">\n` : ''}${input.ctx.stylesheets.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${site.search ? html`<link rel="stylesheet" href="${SEARCH_UI.styles}">` : ''}
+${input.ctx.scripts.map((src) => html`<script src="${src}" defer></script>\n`)}${site.search ? html`<script src="${SEARCH_UI.script}" defer></script>` : ''}
+${site.search ? html`<script>${raw(SEARCH_INIT)}</script>\n` : ''}${site.head ? raw(`${site.head.trim()}\n`) : ''}</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 ${theme.header({ ctx: input.ctx })}
