@@ -23,6 +23,7 @@ export function deferFlush(store: RenderStore, delayMs: number): DeferredFlushSt
     peek: (key) => store.peek(key),
     isEmpty: () => store.isEmpty(),
     set: (key, content) => store.set(key, content),
+    forgetUnused: () => store.forgetUnused(),
     flush() {
       clearTimeout(timer);
       timer = setTimeout(write, delayMs).unref(); // never what keeps the process alive

@@ -84,6 +84,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       renderStore ??= await openDevStore(config);
       const result = await build(config, { write: false, reporter: options.reporter(!first), renderStore, postMemo, pageMemo });
       state = { site: siteOf(result.files, basePath(config.site)) }; // a baseUrl with a path is served under it, as on the host
+      renderStore?.forgetUnused(); // earlier versions of the pages just rendered again: memory stays the size of one site
       options.log(`✓ ${first ? 'Built' : 'Rebuilt'} in ${Date.now() - started} ms: ${describeExamples(result.verifications)}`);
     } catch (error) {
       // The previous good site stays in memory for its assets; pages show the error until a build succeeds.

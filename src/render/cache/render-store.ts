@@ -43,6 +43,11 @@ export interface RenderStore {
    * throws: an entry that cannot be written (a full disk, a read-only cache) is rendered again next time.
    */
   flush(): Promise<void>;
+  /**
+   * Drop from memory every entry the builds since the last call neither read nor made, once it is on disk (or the
+   * store has no disk): a dev server keeps one store for hours, and every edit adds new versions of pages.
+   */
+  forgetUnused(): void;
 }
 
 /** Where the store keeps its packs and the secret that signs them; without `dir`, it lives in memory only. */
@@ -72,6 +77,7 @@ interface PackedEntry {
 export function createRenderStore({ dir, secret }: RenderStoreOptions): RenderStore {
   const memory = new Map<string, string>();
   const unwritten = new Set<string>();
+  const used = new Set<string>(); // read or made since the last forgetUnused()
   const packDir = dir === undefined ? undefined : path.join(dir, PACK_DIR);
   const macOf = (key: string, content: string) => createHmac('sha256', secret).update(`${key}\0`).update(content).digest('hex');
   // Read once, on the first load: every pack's entries by key, and the packs with their size.
@@ -89,20 +95,28 @@ export function createRenderStore({ dir, secret }: RenderStoreOptions): RenderSt
           // An entry edited in the pack, or signed under another machine's secret, is left out: it is rendered again.
           if (sameHex(packed.mac, macOf(key, text))) memory.set(key, (content = text));
         }
-        if (content !== undefined) found.set(key, content);
+        if (content !== undefined) {
+          found.set(key, content);
+          used.add(key);
+        }
       }
       return found;
     },
-    peek: (key) => memory.get(key),
+    peek: (key) => memory.get(key), // a look, not a use: forgetUnused may still drop it
     async isEmpty() {
       if (memory.size > 0) return false;
       const names = packDir === undefined ? [] : await readdir(packDir).catch(() => [] as string[]);
       return !names.some((name) => name.endsWith(PACK_EXTENSION));
     },
     set(key, content) {
+      used.add(key);
       if (memory.get(key) === content) return;
       memory.set(key, content);
       unwritten.add(key);
+    },
+    forgetUnused() {
+      for (const key of memory.keys()) if (!used.has(key) && !unwritten.has(key)) memory.delete(key);
+      used.clear();
     },
     async flush() {
       const added = [...unwritten];

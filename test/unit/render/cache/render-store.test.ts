@@ -28,6 +28,31 @@ async function onlyPack(dir: string): Promise<string> {
 }
 
 describe('render/cache/render-store', () => {
+  test('forgetUnused drops from memory what the builds since neither read nor made, once written, and keeps the rest', async () => {
+    const dir = await cacheDir();
+    const secret = randomBytes(32);
+    const store = createRenderStore({ dir, secret });
+    const [oldPage, newPage, kept] = ['01', '02', '03'].map((hex) => hex.repeat(32)) as [string, string, string];
+    store.set(oldPage, '<p>the page before an edit</p>');
+    store.set(kept, '<p>an unchanged page</p>');
+    store.forgetUnused();
+    expect(store.peek(oldPage)).toBeDefined(); // used by that build
+
+    // The next build: the edited page has a new key; the unchanged one is read.
+    expect(await store.load([kept])).toEqual(new Map([[kept, '<p>an unchanged page</p>']]));
+    store.set(newPage, '<p>the page after an edit</p>');
+    store.forgetUnused();
+    expect(store.peek(oldPage)).toBeDefined(); // not written yet: kept until it is
+
+    await store.flush();
+    await store.load([kept, newPage]);
+    store.forgetUnused();
+    expect(store.peek(oldPage)).toBeUndefined();
+    expect(store.peek(kept)).toBeDefined();
+    // Forgotten from memory only: the pack on disk still has it for the next build that opens the cache.
+    expect(await createRenderStore({ dir, secret }).load([oldPage])).toEqual(new Map([[oldPage, '<p>the page before an edit</p>']]));
+  });
+
   test('gives back what an earlier build stored under the same key, and nothing for another key', async () => {
     const dir = await cacheDir();
     const secret = randomBytes(32);
