@@ -201,30 +201,25 @@ async function runSteps(
   threads?.close(); // highlighting is over: their memory is free for writing the site
   const cacheWritten = store?.flush(); // the new entries are written while links are checked and the site is written
   const files = await step(`Added ${statics.length} static and ${linkedFiles.length} linked files`, () => addSourcedFiles(rendered, [...statics, ...linkedFiles]));
-  // Pagefind indexes the pages from memory in its own process while links are checked and the site is written;
-  // an index made from the same pages is kept instead.
+  // Pagefind indexes the written pages before the swap; an index made from the same pages is kept instead.
   const searchIndex = write && config.site.search ? startSearchIndex(files, config.useCache ? { previous: config.outDir, stateFile: searchIndexStateFile(config.cacheDir) } : undefined) : undefined;
-  try {
-    await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, memo: pageMemo, severity: config.linkCheck, warn: reporter.info }));
-    if (write) {
-      // Both folders are written before either is swapped in: a failure while writing leaves the old snippets/ and site/.
-      // Unchanged files are linked from the current site; a folder that holds exactly its new files is left alone.
-      let written: WriteStats | undefined;
-      await step(() => `Wrote ${files.length} files to ${config.outDir}${describeWriteStats(written)} and ${examples.length} snippets to ${config.snippetsDir}`, () =>
-        replaceFolders([
-          siteFolder(config.outDir, files, {
-            onWritten: (stats) => (written = stats),
-            // `site.search: false`: no index, and a published one is not kept.
-            beforeSwap: searchIndex ? (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => searchIndex.writeInto(staging)) : undefined,
-            searchIndexKept: searchIndex ? () => searchIndex.keepsPublished() : undefined,
-            search: searchIndex !== undefined,
-          }),
-          snippetsFolder({ snippetsDir: config.snippetsDir, root: config.root, examples }),
-        ]),
-      );
-    }
-  } finally {
-    await searchIndex?.close();
+  await step('Checked internal links', () => checkLinks({ files, posts: verified, standalonePages: pages, site: config.site, memo: pageMemo, severity: config.linkCheck, warn: reporter.info }));
+  if (write) {
+    // Both folders are written before either is swapped in: a failure while writing leaves the old snippets/ and site/.
+    // Unchanged files are linked from the current site; a folder that holds exactly its new files is left alone.
+    let written: WriteStats | undefined;
+    await step(() => `Wrote ${files.length} files to ${config.outDir}${describeWriteStats(written)} and ${examples.length} snippets to ${config.snippetsDir}`, () =>
+      replaceFolders([
+        siteFolder(config.outDir, files, {
+          onWritten: (stats) => (written = stats),
+          // `site.search: false`: no index, and a published one is not kept.
+          beforeSwap: searchIndex ? (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => searchIndex.writeInto(staging)) : undefined,
+          searchIndexKept: searchIndex ? () => searchIndex.keepsPublished() : undefined,
+          search: searchIndex !== undefined,
+        }),
+        snippetsFolder({ snippetsDir: config.snippetsDir, root: config.root, examples }),
+      ]),
+    );
   }
   await cacheWritten;
   if (record?.inputs !== undefined) {

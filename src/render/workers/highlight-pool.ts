@@ -36,6 +36,8 @@ export interface HighlightThreads {
   close(): void;
 }
 
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 };
+
 // A batch is ~20-50 ms of work: small enough that the last batches finish together, large enough that messages cost little.
 const BATCH = 24;
 
@@ -87,7 +89,9 @@ function startWorker(themes: CodeThemes | undefined): PoolWorker {
   const compiled = import.meta.url.endsWith('.js');
   const entry = new URL(compiled ? './highlight-worker.js' : './highlight-worker.ts', import.meta.url);
   const workerData: HighlightWorkerData = { entry: entry.href, themes };
-  const worker = new Worker(compiled ? entry : new URL('./register-tsx.mjs', import.meta.url), { workerData });
+  // A highlighter's live memory is its grammars and one batch (tens of MB) whatever the site's size: a small old
+  // generation makes its garbage collected early, where the default lets each thread's heap grow past 1 GB.
+  const worker = new Worker(compiled ? entry : new URL('./register-tsx.mjs', import.meta.url), { workerData, resourceLimits: WORKER_LIMITS });
   worker.unref(); // a build that ends (or fails) never waits for a thread still loading
   const pooled: PoolWorker = { worker, idle: false, alive: true };
   worker.on('message', (reply: HighlightReply) => {

@@ -8,8 +8,12 @@ import type { OutputFileData } from '../../../src/render/output.ts';
 import { startSearchIndex } from '../../../src/site/search-index.ts';
 import type { SearchIndexReuse } from '../../../src/site/search-index-reuse.ts';
 
-/** Index `files` (as a build hands them over, from memory) into `dir`, as a build does into its staging folder. */
+/** Write `files` into `dir` and index them there, as a build does into its staging folder. */
 async function writeSearchIndex(dir: string, files: OutputFileData[], reuse?: SearchIndexReuse): Promise<number> {
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+    await writeFile(path.join(dir, file.path), file.content);
+  }
   return startSearchIndex(files, reuse).writeInto(dir);
 }
 
@@ -37,7 +41,7 @@ describe('site/search-index', () => {
     }
   });
 
-  test("a page's result links to its folder's URL, worked out from its path in the site", async () => {
+  test("a page's result links to its folder's URL", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'proofpress-search-'));
     try {
       await writeSearchIndex(dir, [{ path: '2006/02/23/hello-wsgi/index.html', content: page('Hello WSGI', 'wsgiref serves the app') }]);
