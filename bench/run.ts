@@ -13,6 +13,7 @@ const BENCHES = {
   verify: ['verify.bench.ts', "what verifying the article's simple_app costs, alone and in batches"],
   build: ['build.bench.ts', "this project's own blog, cold and warm, with every example run"],
   fastcgi: ['fastcgi.bench.ts', 'the FastCGI example through each front end'],
+  dev: ['dev.bench.ts', '`proofpress dev` rebuilding a generated corpus after one post is edited'],
   profile: ['cpu-profile.ts', 'one cold build of the corpus under node --cpu-prof, top self-time functions'],
 } as const;
 type BenchName = keyof typeof BENCHES;
