@@ -1,6 +1,7 @@
 // The build pipeline as an ordered list of named steps: content → markdown → examples → runners → verify → render → site.
 import { placeholderBaseUrlWarning } from './config/base-url-warning.ts';
 import type { ResolvedConfig } from './config/resolve.ts';
+import { findSourceFiles } from './content/load.ts';
 import { readPosts } from './content/load-posts.ts';
 import { readPages } from './content/pages.ts';
 import { readStaticFiles } from './content/static-files.ts';
@@ -127,7 +128,7 @@ interface StepOptions {
 // The render cache, and for a first build the highlighting threads, which load shiki while the posts are read.
 async function buildSteps(config: ResolvedConfig, options: StepOptions): Promise<BuildResult> {
   const store = options.renderStore ?? (await openRenderStore(config)); // pages and blocks whose inputs did not change are reused
-  const threads = await startThreadsIfCold(store, config.highlight);
+  const threads = await startThreadsIfCold(store, config.highlight, (await findSourceFiles(config.root, config.contentDir)).length);
   try {
     return await runSteps(config, { ...options, renderStore: store, threads });
   } finally {

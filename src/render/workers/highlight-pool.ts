@@ -26,6 +26,8 @@ export interface ThreadOptions {
   workers?: number;
   /** Whether this thread highlights too; without it, `workers` is at least 1. @default true */
   local?: boolean;
+  /** The module each worker runs instead of highlight-worker (tests start one that fails). */
+  workerEntry?: URL;
 }
 
 /** Highlighting threads, started ahead of the work. */
@@ -48,11 +50,12 @@ const BATCH = 24;
 export function startHighlightThreads(options: ThreadOptions = {}): HighlightThreads {
   const local = options.local ?? true;
   const count = Math.max(local ? 0 : 1, options.workers ?? availableParallelism() - 1);
-  const workers = Array.from({ length: count }, () => startWorker(options.themes));
+  const workers = Array.from({ length: count }, () => startWorker(options.themes, options.workerEntry));
   let highlighter: Promise<BlockHighlighter> | undefined;
   let closed = false;
   return {
-    highlight: (blocks) => shareOut(blocks, workers, local ? (highlighter ??= createBlockHighlighter([], options.themes)) : undefined),
+    // Without threads of its own to help, this thread still highlights when none of the workers could start.
+    highlight: (blocks) => shareOut(blocks, workers, () => (highlighter ??= createBlockHighlighter([], options.themes)), local),
     close() {
       if (closed) return;
       closed = true;
@@ -84,10 +87,10 @@ interface PoolWorker {
   onStop?: () => void;
 }
 
-function startWorker(themes: CodeThemes | undefined): PoolWorker {
+function startWorker(themes: CodeThemes | undefined, workerEntry?: URL): PoolWorker {
   // From the TypeScript sources (a checkout) the worker registers tsx first; the compiled package's JavaScript loads as it is.
   const compiled = import.meta.url.endsWith('.js');
-  const entry = new URL(compiled ? './highlight-worker.js' : './highlight-worker.ts', import.meta.url);
+  const entry = workerEntry ?? new URL(compiled ? './highlight-worker.js' : './highlight-worker.ts', import.meta.url);
   const workerData: HighlightWorkerData = { entry: entry.href, themes };
   // A highlighter's live memory is its grammars and one batch (tens of MB) whatever the site's size: a small old
   // generation makes its garbage collected early, where the default lets each thread's heap grow past 1 GB.
@@ -108,7 +111,7 @@ function startWorker(themes: CodeThemes | undefined): PoolWorker {
 }
 
 // Every batch to whoever is free: idle workers at once, this thread (when it takes part) in between.
-async function shareOut(blocks: HighlightRequest[], workers: PoolWorker[], local: Promise<BlockHighlighter> | undefined): Promise<string[]> {
+async function shareOut(blocks: HighlightRequest[], workers: PoolWorker[], localHighlighter: () => Promise<BlockHighlighter>, takesPart: boolean): Promise<string[]> {
   const results: string[] = new Array(blocks.length);
   const queue: HighlightBatch[] = [];
   for (let start = 0; start < blocks.length; start += BATCH) queue.push({ id: start, blocks: blocks.slice(start, start + BATCH) });
@@ -147,11 +150,12 @@ async function shareOut(blocks: HighlightRequest[], workers: PoolWorker[], local
     if (pooled.idle && pooled.alive) give(pooled);
   }
   try {
-    const highlighter = local ? await local : undefined;
+    let highlighter = takesPart ? await localHighlighter() : undefined;
     while (done < total && !failure) {
+      // No worker could start (or every one died): this thread does the rest, as it would on one core.
+      if (!highlighter && workers.every((pooled) => !pooled.alive)) highlighter = await localHighlighter();
       const batch = highlighter ? queue.pop() : undefined;
       if (!batch) {
-        if (!highlighter && workers.every((pooled) => !pooled.alive)) throw new Error('No highlighting thread could start');
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }

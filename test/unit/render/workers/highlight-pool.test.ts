@@ -1,4 +1,8 @@
 // Highlighting on every core: worker threads and this one share the blocks, and the HTML is what one highlighter gives.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { createCodeHighlighter, type HighlightRequest } from '../../../../src/render/highlight.ts';
 import { highlightInThreads, startHighlightThreads } from '../../../../src/render/workers/highlight-pool.ts';
@@ -32,6 +36,23 @@ describe('render/workers/highlight-pool', () => {
       single.dispose();
     } finally {
       threads.close();
+    }
+  });
+
+  test('highlights on this thread when no worker can start (a worker module that throws)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'proofpress-pool-'));
+    try {
+      const broken = path.join(dir, 'broken-worker.mjs');
+      await writeFile(broken, "throw new Error('this worker cannot start');\n");
+      const expected = await highlightInThreads(BLOCKS.slice(0, 3), { workers: 0 });
+      const threads = startHighlightThreads({ workers: 2, local: false, workerEntry: pathToFileURL(broken) });
+      try {
+        expect(await threads.highlight(BLOCKS.slice(0, 3))).toEqual(expected);
+      } finally {
+        threads.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
