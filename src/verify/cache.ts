@@ -5,7 +5,7 @@
 // The secret lives at $PROOFPRESS_CACHE_KEY_FILE, else $XDG_CACHE_HOME/proofpress/cache.key, else
 // ~/.cache/proofpress/cache.key (resolved in config/resolve.ts as `cacheKeyFile`). An entry signed under
 // another secret (a cache restored from another machine's CI) is simply run again.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import type { ResourceLimits } from '../config/schema.ts';
 import type { Example } from '../examples/extract.ts';
 import { toolchainVersions } from '../runners/languages.ts';
 import type { Verification } from './types.ts';
+import { sameHex } from '../util/same-hex.ts';
 
 const SRC_DIR = fileURLToPath(new URL('../', import.meta.url));
 
@@ -92,9 +93,6 @@ function checksumOf(secret: Buffer, key: string, verification: unknown): string 
   return createHmac('sha256', secret).update(key).update(JSON.stringify(verification)).digest('hex');
 }
 
-function sameHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
 
 /**
  * A previously passed verification for `key`, or undefined. An entry is trusted only when it parses,

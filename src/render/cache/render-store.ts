@@ -11,12 +11,13 @@
 // changed, only added. Once there are too many packs, or they hold much more than a build uses, they are merged
 // into one: what the build used, then the newest of the rest up to as much again (blocks of pages that did not
 // change are not read by a build, but the next template change needs them).
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../../config/resolve.ts';
 import { isProcessAlive } from '../../util/process-alive.ts';
 import { loadCacheSecret } from '../../verify/cache-secret.ts';
+import { sameHex } from '../../util/same-hex.ts';
 
 /** Folder of the render cache inside the project's cache folder. */
 export const RENDER_CACHE_DIR = 'render';
@@ -218,7 +219,3 @@ async function writePack(packDir: string, keys: string[], contentOf: (key: strin
 
 const NEWLINE = Buffer.from('\n');
 const CHUNK_BYTES = 4 << 20;
-
-function sameHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
