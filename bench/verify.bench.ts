@@ -65,18 +65,23 @@ for (const isolation of ISOLATIONS) {
   console.log(`  verified one at a time, ${label.padEnd(19)} median ${each.toFixed(1)} ms  (${(each / bareMedian).toFixed(2)}× bare)`);
 }
 
+/** `copies` of simple_app verified `concurrency` at a time, BATCH_RUNS times: the median time to the last one's end. */
+async function timeBatch(copies: number, isolation: (typeof ISOLATIONS)[number], concurrency: number): Promise<{ batch: number; label: string }> {
+  const examples = await batchExamples(example!, copies);
+  const batches: number[] = [];
+  let label = '';
+  for (let run = 0; run < BATCH_RUNS; run++) {
+    const result = await verifyTimed(examples, isolation, concurrency);
+    batches.push(Math.max(...result.finished));
+    label = result.label;
+  }
+  return { batch: median(batches), label };
+}
+
 console.log(`\nbatches of simple_app verified at once (concurrency = batch size), ${BATCH_RUNS} runs each; bare would be ${bareMedian.toFixed(0)} ms each, one after another`);
 for (const isolation of ISOLATIONS) {
   for (const copies of BATCHES) {
-    const examples = await batchExamples(example, copies);
-    const batches: number[] = [];
-    let label = '';
-    for (let run = 0; run < BATCH_RUNS; run++) {
-      const result = await verifyTimed(examples, isolation, copies);
-      batches.push(Math.max(...result.finished));
-      label = result.label;
-    }
-    const batch = median(batches);
+    const { batch, label } = await timeBatch(copies, isolation, copies);
     console.log(`  ${String(copies).padStart(2)} at once, ${label.padEnd(33)} batch median ${batch.toFixed(0).padStart(5)} ms  (${(batch / copies).toFixed(0)} ms per example)`);
   }
 }
@@ -85,14 +90,6 @@ for (const isolation of ISOLATIONS) {
 const cores = resolveConfig(ROOT, { useCache: false }).concurrency;
 console.log(`\n32 copies at the build's default concurrency (${cores}); perfect scaling would be ${(32 * bareMedian / cores).toFixed(0)} ms of bare runs`);
 for (const isolation of ISOLATIONS) {
-  const examples = await batchExamples(example, 32);
-  const batches: number[] = [];
-  let label = '';
-  for (let run = 0; run < BATCH_RUNS; run++) {
-    const result = await verifyTimed(examples, isolation, cores);
-    batches.push(Math.max(...result.finished));
-    label = result.label;
-  }
-  const batch = median(batches);
+  const { batch, label } = await timeBatch(32, isolation, cores);
   console.log(`  32 at ${cores} at a time, ${label.padEnd(33)} batch median ${batch.toFixed(0).padStart(5)} ms  (${(batch / 32).toFixed(0)} ms per example, ${((batch / 32) * cores / bareMedian).toFixed(2)}× bare per core)`);
 }
