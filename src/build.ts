@@ -102,7 +102,7 @@ export async function build(config: ResolvedConfig, options: BuildOptions = {}):
     // The inputs are hashed before any stage reads them: a file edited during the build is not recorded as built.
     const record = config.useCache ? { secret: await loadCacheSecret(config.cacheKeyFile), inputs: await buildInputsDigest(config) } : undefined;
     if (record && options.skipIfUpToDate && options.filter === undefined) {
-      const { upToDate } = await checkUpToDate(config, { ...record, runtimes: (needs) => runtimesDigest(config, needs) });
+      const upToDate = await checkUpToDate(config, { ...record, runtimes: (needs) => runtimesDigest(config, needs) });
       if (upToDate) {
         reporter.step('Up to date: no source, config, theme, engine or example runtime changed since the last build; site/ and snippets/ left as they are', 0);
         // Each verdict stands as a cache hit of the last build's: the same code, spec, runtime and isolation.
@@ -128,7 +128,7 @@ interface StepOptions {
 // The render cache, and for a first build the highlighting threads, which load shiki while the posts are read.
 async function buildSteps(config: ResolvedConfig, options: StepOptions): Promise<BuildResult> {
   const store = options.renderStore ?? (await openRenderStore(config)); // pages and blocks whose inputs did not change are reused
-  const threads = await startThreadsIfCold(store, config.highlight, (await findSourceFiles(config.root, config.contentDir)).length);
+  const threads = await startThreadsIfCold(store, config.highlight, async () => (await findSourceFiles(config.root, config.contentDir)).length);
   try {
     return await runSteps(config, { ...options, renderStore: store, threads });
   } finally {
@@ -215,8 +215,7 @@ async function runSteps(
           onWritten: (stats) => (written = stats),
           // `site.search: false`: no index, and a published one is not kept.
           beforeSwap: searchIndex ? (staging) => step((pages) => `Indexed ${pages} page(s) for search`, () => searchIndex.writeInto(staging)) : undefined,
-          searchIndexKept: searchIndex ? () => searchIndex.keepsPublished() : undefined,
-          search: searchIndex !== undefined,
+          keepIfUnchanged: { searchIndexKept: searchIndex && (() => searchIndex.keepsPublished()) },
         }),
         snippetsFolder({ snippetsDir: config.snippetsDir, root: config.root, examples }),
       ]),

@@ -12,9 +12,11 @@ const THREADS_FROM_POSTS = 100;
  * Worker threads when every block will be highlighted (no render cache yet, or `--no-cache`) and there is a core to
  * spare; undefined otherwise (a rebuild highlights few blocks, or none). Close them when the build ends.
  */
-export async function startThreadsIfCold(store: RenderStore | undefined, themes: CodeThemes, posts: number): Promise<HighlightThreads | undefined> {
+export async function startThreadsIfCold(store: RenderStore | undefined, themes: CodeThemes, countPosts: () => Promise<number>): Promise<HighlightThreads | undefined> {
+  if (availableParallelism() < 2 || (store && !(await store.isEmpty()))) return undefined;
   // A small site's blocks take less time on this thread than starting threads (shiki loads in each, ~0.3 s of CPU).
-  if (availableParallelism() < 2 || posts < THREADS_FROM_POSTS || (store && !(await store.isEmpty()))) return undefined;
+  // Counted only for a first build: a rebuild (each of dev's) does not list the posts twice.
+  if ((await countPosts()) < THREADS_FROM_POSTS) return undefined;
   // Imported here, not at the top: shiki is only loaded by builds that highlight.
   const { startHighlightThreads } = await import('./workers/highlight-pool.ts');
   // One thread per core, and this one only hands out batches: the site (posts, tokens, pages) lives in this thread's

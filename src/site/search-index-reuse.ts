@@ -16,14 +16,16 @@ export interface SearchIndexReuse {
 /** The fingerprint of this build's pages, and how to record the index made from them. */
 export interface SearchIndexState {
   key: string;
-  /** Whether the index published in `previous` was made from these pages (its saved state matches, and it is intact). */
-  reusable(previous: string): Promise<boolean>;
+  /**
+   * What was saved of the index in `publishedDir` (a site's `pagefind/`) when it was made from these pages and is
+   * intact; undefined when it must be made again.
+   */
+  reusable(publishedDir: string): Promise<Saved | undefined>;
   /** Record that the index in `searchDir` (holding `pages` pages) was made from this build's pages. */
   save(searchDir: string, pages: number): Promise<void>;
-  /** The saved state, when it is this build's. */
-  saved(): Promise<Saved | undefined>;
 }
 
+/** What the state file says of the last index made. */
 export interface Saved {
   key: string;
   /** sha256 of the index's pagefind-entry.json, which names the index by the hash of its content. */
@@ -42,19 +44,14 @@ export async function searchIndexState(files: OutputFileData[], excluded: readon
     digest.update(`${file.path}\0${file.content.length}\0`).update(file.content);
   }
   const key = digest.digest('hex');
-  const saved = async (): Promise<Saved | undefined> => {
-    const found = JSON.parse(await readFile(stateFile, 'utf8').catch(() => 'null')) as Saved | null;
-    return found?.key === key ? found : undefined;
-  };
   return {
     key,
-    saved,
-    async reusable(previous) {
+    async reusable(publishedDir) {
+      const saved = JSON.parse(await readFile(stateFile, 'utf8').catch(() => 'null')) as Saved | null;
       // The saved entry's hash must match the published one: a build that indexed but was stopped before its swap
       // left the state of an index that never went out.
-      const found = await saved();
-      const published = await readFile(path.join(previous, SEARCH_FOLDER, ENTRY_FILE)).catch(() => undefined);
-      return found !== undefined && published !== undefined && found.entry === hashOf(published);
+      const published = await readFile(path.join(publishedDir, ENTRY_FILE)).catch(() => undefined);
+      return saved?.key === key && published !== undefined && saved.entry === hashOf(published) ? saved : undefined;
     },
     async save(searchDir, pages) {
       const record: Saved = { key, entry: hashOf(await readFile(path.join(searchDir, ENTRY_FILE))), pages };
@@ -66,25 +63,19 @@ export async function searchIndexState(files: OutputFileData[], excluded: readon
   };
 }
 
-// The index's folder in a site (search-index.ts SEARCH_DIR; not imported from there, which imports this file).
-const SEARCH_FOLDER = 'pagefind';
-
 /**
- * Link the index published in `previous` into `searchDir` when `state` finds it reusable, and return its page
- * count; undefined when it must be made again.
+ * Link the index in `publishedDir`, found reusable with `saved` (SearchIndexState.reusable), into `searchDir` and
+ * return its page count; undefined when it cannot be linked (it went away since, or another file system).
  */
-export async function reuseSearchIndex(previous: string, state: SearchIndexState, searchDir: string): Promise<number | undefined> {
-  const published = path.join(previous, path.basename(searchDir));
+export async function reuseSearchIndex(publishedDir: string, saved: Saved, searchDir: string): Promise<number | undefined> {
   try {
-    const saved = await state.saved();
-    if (!saved || !(await state.reusable(previous))) return undefined;
-    const entries = await readdir(published, { recursive: true, withFileTypes: true });
-    for (const dir of [published, ...entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name))].sort()) {
-      await mkdir(path.join(searchDir, path.relative(published, dir)), { recursive: true });
+    const entries = await readdir(publishedDir, { recursive: true, withFileTypes: true });
+    for (const dir of [publishedDir, ...entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name))].sort()) {
+      await mkdir(path.join(searchDir, path.relative(publishedDir, dir)), { recursive: true });
     }
     await Promise.all(entries.filter((entry) => entry.isFile()).map((entry) => {
       const file = path.join(entry.parentPath, entry.name);
-      return link(file, path.join(searchDir, path.relative(published, file)));
+      return link(file, path.join(searchDir, path.relative(publishedDir, file)));
     }));
     return saved.pages;
   } catch {

@@ -38,17 +38,19 @@ export interface SearchIndexJob {
 export function startSearchIndex(files: OutputFileData[], reuse?: SearchIndexReuse): SearchIndexJob {
   // Pagefind has no incremental mode: it indexes every page again. When no page changed, the published index is kept.
   const state = reuse ? searchIndexState(files, EXCLUDED, reuse.stateFile) : undefined;
-  const keepsPublished = (async () => reuse !== undefined && (await (await state!).reusable(reuse.previous)))();
-  keepsPublished.catch(() => {}); // reported by writeInto; a build that fails before it must not die of an unhandled rejection
+  const publishedDir = reuse && path.join(reuse.previous, SEARCH_DIR);
+  const kept = (async () => (publishedDir ? (await state!).reusable(publishedDir) : undefined))();
+  kept.catch(() => {}); // reported by writeInto; a build that fails before it must not die of an unhandled rejection
   return {
     async writeInto(siteDir) {
       const searchDir = path.join(siteDir, SEARCH_DIR);
       // Pagefind runs its bundled binary as a service: it must be closed or the build process stays alive.
       let service: typeof import('pagefind') | undefined;
       try {
-        if (await keepsPublished) {
-          const kept = await reuseSearchIndex(reuse!.previous, await state!, searchDir);
-          if (kept !== undefined) return kept; // else the published index went away since it was found reusable
+        const saved = await kept;
+        if (saved) {
+          const pages = await reuseSearchIndex(publishedDir!, saved, searchDir);
+          if (pages !== undefined) return pages; // else the published index went away since it was found reusable
         }
         service = await import('pagefind');
         const { index, errors } = await service.createIndex({ excludeSelectors: EXCLUDED });
@@ -70,7 +72,7 @@ export function startSearchIndex(files: OutputFileData[], reuse?: SearchIndexReu
         await service?.close();
       }
     },
-    keepsPublished: () => keepsPublished.catch(() => false),
+    keepsPublished: () => kept.then((saved) => saved !== undefined, () => false),
   };
 }
 

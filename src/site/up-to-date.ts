@@ -7,13 +7,14 @@
 // file the same bytes. Anything else (a failed or unrun example that may run now, a post whose date has come, a
 // file edited or deleted in site/, another engine version) is a full build. The record is signed with the
 // example cache's key: writing .proofpress-cache/ is not enough to make a build skip.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { type Dirent, lstatSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve.ts';
 import type { PythonNeed } from '../examples/python-choice.ts';
 import { RENDER_CACHE_DIR } from '../render/cache/render-store.ts';
+import { sameHex } from '../util/same-hex.ts';
 import type { Verification } from '../verify/types.ts';
 
 /** What a writing build made and from what. Plain data, stored as JSON. */
@@ -63,8 +64,7 @@ export async function loadBuildRecord(config: Pick<ResolvedConfig, 'cacheDir'>, 
   if (text === undefined) return undefined;
   const newline = text.indexOf('\n');
   const [mac, body] = [text.slice(0, newline), text.slice(newline + 1)];
-  const expected = sign(body, secret);
-  if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) return undefined;
+  if (!sameHex(mac, sign(body, secret))) return undefined;
   try {
     return JSON.parse(body) as BuildRecord;
   } catch {
@@ -102,25 +102,21 @@ function sign(body: string, secret: Buffer): string {
   return createHmac('sha256', secret).update(`proofpress last build\0${body}`).digest('hex');
 }
 
-/** What the check found: the inputs' digest (to record after this build), and the last build's record when nothing changed. */
-export interface UpToDateCheck {
-  inputs?: string;
-  upToDate?: BuildRecord;
-}
-
 /**
- * Compare the project with the last build's record. `runtimes` fingerprints the recorded Python needs again
- * (verify/runtimes-digest.ts), and is only asked when everything else is the same.
+ * The last build's record when nothing it was made from changed: the same `inputs` (buildInputsDigest(), undefined
+ * when it cannot be told), verdicts that may stand, no scheduled post due, the output files untouched, and
+ * `runtimes` (verify/runtimes-digest.ts, asked only when everything else is the same) fingerprinting the recorded
+ * Python needs as before. Undefined otherwise: a full build.
  */
 export async function checkUpToDate(
   config: ResolvedConfig,
   { secret, inputs, runtimes }: { secret: Buffer; inputs: string | undefined; runtimes: (needs: PythonNeed[]) => Promise<string | null | undefined> },
-): Promise<UpToDateCheck> {
-  if (inputs === undefined) return {};
+): Promise<BuildRecord | undefined> {
+  if (inputs === undefined) return undefined;
   const record = await loadBuildRecord(config, secret);
-  if (!record || record.inputs !== inputs || !reusableVerdicts(record.verifications)) return { inputs };
-  if (record.validUntil !== null && Date.now() >= record.validUntil) return { inputs };
-  if (!(await outputsUntouched(config.root, [config.outDir, config.snippetsDir], record.outputs))) return { inputs };
+  if (!record || record.inputs !== inputs || !reusableVerdicts(record.verifications)) return undefined;
+  if (record.validUntil !== null && Date.now() >= record.validUntil) return undefined;
+  if (!(await outputsUntouched(config.root, [config.outDir, config.snippetsDir], record.outputs))) return undefined;
   const now = await runtimes(record.needs);
-  return now !== undefined && now === record.runtimes ? { inputs, upToDate: record } : { inputs };
+  return now !== undefined && now === record.runtimes ? record : undefined;
 }

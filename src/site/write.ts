@@ -15,13 +15,11 @@ export interface WriteSiteOptions {
   /** Runs on the complete staging folder before the swap (e.g. search indexing); if it throws, the old site stays. */
   beforeSwap?: (stagingDir: string) => Promise<unknown>;
   /**
-   * Whether the published search index (`pagefind/`) is the one these pages make. When it is, and every other file
-   * of the published site is byte for byte a file of `files` (and no file is missing or extra), the site folder is
-   * left as it is: not staged, not swapped, and `beforeSwap` does not run.
+   * Leave the published site as it is (not staged, not swapped, `beforeSwap` not run) when every file of it is byte
+   * for byte a file of `files`, none missing or extra. `searchIndexKept` says whether its `pagefind/` is the index
+   * these pages make; absent, the site has no search index, and a published one is a difference.
    */
-  searchIndexKept?: () => Promise<boolean>;
-  /** Whether the site has a search index (`site.search`). @default true */
-  search?: boolean;
+  keepIfUnchanged?: { searchIndexKept?: () => Promise<boolean> };
 }
 
 /** What writing the site did: files written anew, and files carried over unchanged from the previous site. */
@@ -42,14 +40,13 @@ export function describeWriteStats(stats: WriteStats | undefined): string {
  * so a rebuild writes only what changed and deploy tools that compare times see only that.
  */
 export function siteFolder(outDir: string, files: OutputFile[], options: WriteSiteOptions & { onWritten?: (stats: WriteStats) => void } = {}): FolderWrite {
-  const { searchIndexKept, search = true } = options;
-  // Without search, the site is unchanged only if it has no index either.
-  const indexKept = search ? searchIndexKept : async () => true;
+  const keep = options.keepIfUnchanged;
+  const indexKept = keep?.searchIndexKept;
   return {
     dir: outDir,
-    unchanged: indexKept
+    unchanged: keep
       ? async () => {
-          const kept = (await indexKept()) && (await holdsExactly(outDir, files, (name) => search && name.startsWith(`${SEARCH_DIR}/`)));
+          const kept = (!indexKept || (await indexKept())) && (await holdsExactly(outDir, files, (name) => indexKept !== undefined && name.startsWith(`${SEARCH_DIR}/`)));
           if (kept) options.onWritten?.({ written: 0, unchanged: files.length });
           return kept;
         }
